@@ -1,0 +1,3 @@
+# Device configuration for a QEMU that models only the BBC micro:bit.
+
+CONFIG_MICROBIT=y

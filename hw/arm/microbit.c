@@ -1,0 +1,204 @@
+/*
+ * BBC micro:bit (v1.3 and v1.5)
+ *
+ * The board carries an nRF51822-QFAA.  Its UART goes to the interface
+ * chip, which appears to the host as a USB serial port; here it is the
+ * first serial port.
+ *
+ * "-kernel" takes what people flash onto the board: the Intel HEX that
+ * the MicroPython editor, MakeCode and mbed produce, a micro:bit
+ * Universal Hex (of which the V1 section is loaded), an ELF file or a
+ * raw binary image of flash.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/error-report.h"
+#include "qemu/units.h"
+#include "qapi/error.h"
+#include "hw/arm/boot.h"
+#include "hw/arm/microbit_hex.h"
+#include "hw/arm/nrf51.h"
+#include "hw/arm/nrf51_soc.h"
+#include "hw/boards.h"
+#include "hw/loader.h"
+#include "hw/qdev-properties.h"
+#include "hw/qdev-properties-system.h"
+#include "exec/address-spaces.h"
+#include "system/system.h"
+
+#define TYPE_MICROBIT_MACHINE MACHINE_TYPE_NAME("microbit")
+OBJECT_DECLARE_SIMPLE_TYPE(MicrobitMachineState, MICROBIT_MACHINE)
+
+struct MicrobitMachineState {
+    MachineState parent_obj;
+
+    NRF51State nrf51;
+};
+
+/* Where a .hex file's data may go, and a buffer to collect it in */
+typedef struct MicrobitImage {
+    MicrobitHexRegion region;
+    uint8_t *data;
+    uint32_t lo;                /* extent written, as offsets */
+    uint32_t hi;
+} MicrobitImage;
+
+static void microbit_hex_data(void *opaque, uint32_t addr,
+                              const uint8_t *data, size_t len)
+{
+    MicrobitImage *images = opaque;
+    MicrobitImage *img;
+    uint32_t off;
+
+    for (img = images; img->data; img++) {
+        if (addr >= img->region.base &&
+            addr - img->region.base + len <= img->region.size) {
+            off = addr - img->region.base;
+            memcpy(img->data + off, data, len);
+            img->lo = MIN(img->lo, off);
+            img->hi = MAX(img->hi, off + len);
+            return;
+        }
+    }
+    g_assert_not_reached();     /* the parser checked the regions */
+}
+
+/*
+ * Load an Intel HEX or Universal Hex file into flash and UICR.  The
+ * data is put in place as ROM images, so that it is there from the
+ * first reset, as on a board that has just been flashed.
+ */
+static void microbit_load_hex(MicrobitMachineState *s, const char *filename,
+                              const char *contents, size_t len)
+{
+    MicrobitImage images[] = {
+        { { "flash", NRF51_FLASH_BASE, s->nrf51.flash_size } },
+        { { "UICR", NRF51_UICR_BASE, NRF51_UICR_SIZE } },
+        { },
+    };
+    MicrobitHexRegion regions[] = { images[0].region, images[1].region };
+    g_autofree char *romname = NULL;
+    MicrobitImage *img;
+    Error *err = NULL;
+    bool ok;
+
+    for (img = images; img->region.size; img++) {
+        img->data = g_malloc(img->region.size);
+        memset(img->data, 0xff, img->region.size);
+        img->lo = img->region.size;
+        img->hi = 0;
+    }
+
+    ok = microbit_hex_parse(filename, contents, len, regions,
+                            ARRAY_SIZE(regions), microbit_hex_data, images,
+                            &err);
+    for (img = images; img->data; img++) {
+        if (ok && img->hi > img->lo) {
+            romname = g_strdup_printf("%s/%s", filename, img->region.name);
+            rom_add_blob_fixed(romname, img->data + img->lo,
+                               img->hi - img->lo, img->region.base + img->lo);
+            g_clear_pointer(&romname, g_free);
+        }
+        g_free(img->data);
+    }
+    if (!ok) {
+        error_report_err(err);
+        exit(1);
+    }
+}
+
+static bool microbit_is_hex_name(const char *filename)
+{
+    return g_str_has_suffix(filename, ".hex") ||
+           g_str_has_suffix(filename, ".HEX");
+}
+
+static void microbit_load_kernel(MicrobitMachineState *s,
+                                 const char *filename)
+{
+    ARMCPU *cpu = ARM_CPU(first_cpu);
+    g_autoptr(GError) gerr = NULL;
+    g_autofree char *contents = NULL;
+    gsize len;
+
+    if (!filename) {
+        armv7m_load_kernel(cpu, NULL, 0, 0);
+        return;
+    }
+    if (!g_file_get_contents(filename, &contents, &len, &gerr)) {
+        error_report("Could not read kernel '%s': %s", filename,
+                     gerr->message);
+        exit(1);
+    }
+    if (microbit_is_hex_name(filename) ||
+        microbit_hex_probe(contents, len)) {
+        microbit_load_hex(s, filename, contents, len);
+        armv7m_load_kernel(cpu, NULL, 0, 0);
+        return;
+    }
+    /* ELF, or else a raw image of flash */
+    armv7m_load_kernel(cpu, filename, NRF51_FLASH_BASE,
+                       s->nrf51.flash_size);
+}
+
+static void microbit_init(MachineState *machine)
+{
+    MicrobitMachineState *s = MICROBIT_MACHINE(machine);
+    MachineClass *mc = MACHINE_GET_CLASS(machine);
+    DeviceState *soc = DEVICE(&s->nrf51);
+
+    if (machine->ram_size != mc->default_ram_size) {
+        error_report("The micro:bit has %" PRIu64 " KiB of RAM; "
+                     "-m cannot change it", mc->default_ram_size / KiB);
+        exit(1);
+    }
+
+    qdev_prop_set_chr(soc, "serial0", serial_hd(0));
+    object_property_set_link(OBJECT(soc), "memory",
+                             OBJECT(get_system_memory()), &error_abort);
+    sysbus_realize(SYS_BUS_DEVICE(soc), &error_fatal);
+
+    microbit_load_kernel(s, machine->kernel_filename);
+}
+
+static void microbit_machine_instance_init(Object *obj)
+{
+    MicrobitMachineState *s = MICROBIT_MACHINE(obj);
+
+    object_initialize_child(obj, "nrf51", &s->nrf51, TYPE_NRF51_SOC);
+    object_property_add_alias(obj, "device-id", OBJECT(&s->nrf51),
+                              "device-id");
+    object_property_set_description(obj, "device-id",
+        "FICR DEVICEID of the chip, which also seeds its BLE address and "
+        "keys (default: different for each run)");
+}
+
+static void microbit_machine_class_init(ObjectClass *oc, void *data)
+{
+    MachineClass *mc = MACHINE_CLASS(oc);
+    static const char * const valid_cpu_types[] = {
+        ARM_CPU_TYPE_NAME("cortex-m0"),
+        NULL
+    };
+
+    mc->desc = "BBC micro:bit (Cortex-M0)";
+    mc->init = microbit_init;
+    mc->max_cpus = 1;
+    mc->default_cpu_type = ARM_CPU_TYPE_NAME("cortex-m0");
+    mc->valid_cpu_types = valid_cpu_types;
+    mc->default_ram_size = NRF51822_SRAM_SIZE;
+}
+
+static const TypeInfo microbit_machine_types[] = {
+    {
+        .name = TYPE_MICROBIT_MACHINE,
+        .parent = TYPE_MACHINE,
+        .instance_size = sizeof(MicrobitMachineState),
+        .instance_init = microbit_machine_instance_init,
+        .class_init = microbit_machine_class_init,
+    },
+};
+
+DEFINE_TYPES(microbit_machine_types)

@@ -1,0 +1,619 @@
+/*
+ * nRF51 UART
+ *
+ * Reference: nRF51 Series Reference Manual v3.0, section 29 (UART).
+ *
+ * The UART moves one frame at a time at the rate BAUDRATE selects:
+ *
+ *  - Transmit: a byte written to TXD goes to the character backend at
+ *    once and TXDRDY follows one frame time later.  If the backend
+ *    cannot take the byte, TXDRDY waits until it can, so output is
+ *    never dropped and the guest sees back-pressure as a slow line.
+ *    A byte written while a frame is still on the wire waits in TXD.
+ *
+ *  - Receive: the receiver FIFO holds six bytes, RXD being the head.
+ *    RXDRDY is raised whenever a byte moves into RXD, and reading RXD
+ *    moves the next one up.  The model accepts a byte from the backend
+ *    only when the line is idle and the FIFO has room, one frame time
+ *    apart, so input pasted in bulk reaches the guest at line rate and
+ *    is never overrun; the backend holds the rest.  That is what the
+ *    RTS/CTS handshake achieves on a real line, so the model behaves
+ *    the same whether or not CONFIG.HWFC is set.  A break from the
+ *    backend sets ERRORSRC.BREAK and raises ERROR.
+ *
+ * Events and interrupts follow the usual nRF51 pattern: the event
+ * register at 0x100 + 4 * n corresponds to bit n of INTEN.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "qemu/module.h"
+#include "qemu/timer.h"
+#include "qapi/error.h"
+#include "hw/char/nrf51_uart.h"
+#include "hw/arm/nrf51.h"
+#include "hw/irq.h"
+#include "hw/qdev-properties.h"
+#include "hw/qdev-properties-system.h"
+#include "hw/registerfields.h"
+#include "migration/vmstate.h"
+#include "trace.h"
+
+REG32(TASKS_STARTRX, 0x000)
+REG32(TASKS_STOPRX, 0x004)
+REG32(TASKS_STARTTX, 0x008)
+REG32(TASKS_STOPTX, 0x00c)
+REG32(TASKS_SUSPEND, 0x01c)
+REG32(EVENTS_CTS, 0x100)
+REG32(EVENTS_NCTS, 0x104)
+REG32(EVENTS_RXDRDY, 0x108)
+REG32(EVENTS_TXDRDY, 0x11c)
+REG32(EVENTS_ERROR, 0x124)
+REG32(EVENTS_RXTO, 0x144)
+REG32(SHORTS, 0x200)
+    FIELD(SHORTS, CTS_STARTRX, 3, 1)
+    FIELD(SHORTS, NCTS_STOPRX, 4, 1)
+REG32(INTEN, 0x300)
+REG32(INTENSET, 0x304)
+REG32(INTENCLR, 0x308)
+REG32(ERRORSRC, 0x480)
+    FIELD(ERRORSRC, OVERRUN, 0, 1)
+    FIELD(ERRORSRC, PARITY, 1, 1)
+    FIELD(ERRORSRC, FRAMING, 2, 1)
+    FIELD(ERRORSRC, BREAK, 3, 1)
+REG32(ENABLE, 0x500)
+REG32(PSELRTS, 0x508)
+REG32(PSELTXD, 0x50c)
+REG32(PSELCTS, 0x510)
+REG32(PSELRXD, 0x514)
+REG32(RXD, 0x518)
+REG32(TXD, 0x51c)
+REG32(BAUDRATE, 0x524)
+REG32(CONFIG, 0x56c)
+    FIELD(CONFIG, HWFC, 0, 1)
+    FIELD(CONFIG, PARITY, 1, 3)
+REG32(POWER, 0xffc)
+
+/* Event n is the register at 0x100 + 4 * n and bit n of INTEN */
+#define EVENT_BIT(reg)          (1u << ((A_ ## reg - A_EVENTS_CTS) / 4))
+#define UART_EVENTS_MASK        (EVENT_BIT(EVENTS_CTS) | \
+                                 EVENT_BIT(EVENTS_NCTS) | \
+                                 EVENT_BIT(EVENTS_RXDRDY) | \
+                                 EVENT_BIT(EVENTS_TXDRDY) | \
+                                 EVENT_BIT(EVENTS_ERROR) | \
+                                 EVENT_BIT(EVENTS_RXTO))
+
+#define UART_ENABLE_ENABLED     4
+#define UART_BAUDRATE_RESET     0x04000000      /* 250 kbaud */
+#define UART_ERRORSRC_MASK      0xf
+#define UART_SHORTS_MASK        (R_SHORTS_CTS_STARTRX_MASK | \
+                                 R_SHORTS_NCTS_STOPRX_MASK)
+#define UART_CONFIG_MASK        (R_CONFIG_HWFC_MASK | R_CONFIG_PARITY_MASK)
+
+static bool nrf51_uart_enabled(NRF51UARTState *s)
+{
+    return s->enable == UART_ENABLE_ENABLED;
+}
+
+static void nrf51_uart_update_irq(NRF51UARTState *s)
+{
+    qemu_set_irq(s->irq, !!(s->events & s->inten));
+}
+
+static void nrf51_uart_event(NRF51UARTState *s, uint32_t bit)
+{
+    s->events |= bit;
+    nrf51_uart_update_irq(s);
+}
+
+/*
+ * The time one frame occupies the line.  BAUDRATE holds the rate as a
+ * fraction of the 16 MHz clock scaled by 2^32, so one bit lasts
+ * 2^32 / (16e6 * BAUDRATE) seconds = 125 * 2^31 / BAUDRATE ns.
+ */
+static int64_t nrf51_uart_frame_ns(NRF51UARTState *s)
+{
+    /* start bit, eight data bits, optional parity bit, stop bit */
+    uint64_t bits = FIELD_EX32(s->config, CONFIG, PARITY) ? 11 : 10;
+    /* below about 1 baud, clamp rather than divide by zero */
+    uint32_t rate = MAX(s->baudrate, 0x1000);
+
+    return (bits * 125) * (1ULL << 31) / rate;
+}
+
+static void nrf51_uart_tx_start_frame(NRF51UARTState *s, uint8_t byte);
+
+static void nrf51_uart_tx_done(NRF51UARTState *s)
+{
+    s->tx_busy = false;
+    nrf51_uart_event(s, EVENT_BIT(EVENTS_TXDRDY));
+    if (s->tx_pending) {
+        s->tx_pending = false;
+        nrf51_uart_tx_start_frame(s, s->tx_next);
+    }
+}
+
+static gboolean nrf51_uart_tx_retry(void *do_not_use, GIOCondition cond,
+                                    void *opaque);
+
+/* Hand the byte on the wire to the backend, or wait until it can */
+static void nrf51_uart_tx_push(NRF51UARTState *s)
+{
+    if (!s->tx_unsent) {
+        return;
+    }
+    if (!qemu_chr_fe_backend_connected(&s->chr) ||
+        qemu_chr_fe_write(&s->chr, &s->tx_byte, 1) == 1) {
+        s->tx_unsent = false;
+        trace_nrf51_uart_tx(s->tx_byte);
+        return;
+    }
+    if (!s->watch_tag) {
+        s->watch_tag = qemu_chr_fe_add_watch(&s->chr, G_IO_OUT | G_IO_HUP,
+                                             nrf51_uart_tx_retry, s);
+        if (!s->watch_tag) {
+            /* The backend cannot say when it is ready: drop the byte */
+            s->tx_unsent = false;
+        }
+    }
+}
+
+static gboolean nrf51_uart_tx_retry(void *do_not_use, GIOCondition cond,
+                                    void *opaque)
+{
+    NRF51UARTState *s = NRF51_UART(opaque);
+
+    s->watch_tag = 0;
+    nrf51_uart_tx_push(s);
+    if (!s->tx_unsent && s->tx_busy && !timer_pending(s->tx_timer)) {
+        nrf51_uart_tx_done(s);
+    }
+    return G_SOURCE_REMOVE;
+}
+
+static void nrf51_uart_tx_start_frame(NRF51UARTState *s, uint8_t byte)
+{
+    s->tx_busy = true;
+    s->tx_byte = byte;
+    s->tx_unsent = true;
+    nrf51_uart_tx_push(s);
+    timer_mod(s->tx_timer,
+              qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + nrf51_uart_frame_ns(s));
+}
+
+static void nrf51_uart_tx_timer_cb(void *opaque)
+{
+    NRF51UARTState *s = NRF51_UART(opaque);
+
+    /* A byte the backend has not taken yet ends its frame in tx_retry */
+    if (s->tx_busy && !s->tx_unsent) {
+        nrf51_uart_tx_done(s);
+    }
+}
+
+static void nrf51_uart_tx_stop(NRF51UARTState *s)
+{
+    s->tx_started = false;
+    s->tx_busy = false;
+    s->tx_pending = false;
+    s->tx_unsent = false;
+    timer_del(s->tx_timer);
+    if (s->watch_tag) {
+        g_source_remove(s->watch_tag);
+        s->watch_tag = 0;
+    }
+}
+
+static int nrf51_uart_can_receive(void *opaque)
+{
+    NRF51UARTState *s = NRF51_UART(opaque);
+
+    if (!nrf51_uart_enabled(s) || !s->rx_started || s->rx_busy) {
+        return 0;
+    }
+    return s->rx_count < NRF51_UART_RX_FIFO_SIZE ? 1 : 0;
+}
+
+static void nrf51_uart_receive(void *opaque, const uint8_t *buf, int size)
+{
+    NRF51UARTState *s = NRF51_UART(opaque);
+    int i;
+
+    for (i = 0; i < size; i++) {
+        if (s->rx_count == NRF51_UART_RX_FIFO_SIZE) {
+            /* Only reachable if a backend ignores can_receive */
+            s->errorsrc |= R_ERRORSRC_OVERRUN_MASK;
+            nrf51_uart_event(s, EVENT_BIT(EVENTS_ERROR));
+            break;
+        }
+        s->rx_fifo[(s->rx_head + s->rx_count) % NRF51_UART_RX_FIFO_SIZE] =
+            buf[i];
+        s->rx_count++;
+        trace_nrf51_uart_rx(buf[i], s->rx_count);
+        if (s->rx_count == 1) {
+            nrf51_uart_event(s, EVENT_BIT(EVENTS_RXDRDY));
+        }
+    }
+    s->rx_busy = true;
+    timer_mod(s->rx_timer,
+              qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + nrf51_uart_frame_ns(s));
+}
+
+static void nrf51_uart_rx_timer_cb(void *opaque)
+{
+    NRF51UARTState *s = NRF51_UART(opaque);
+
+    s->rx_busy = false;
+    qemu_chr_fe_accept_input(&s->chr);
+}
+
+static void nrf51_uart_chr_event(void *opaque, QEMUChrEvent event)
+{
+    NRF51UARTState *s = NRF51_UART(opaque);
+
+    if (event == CHR_EVENT_BREAK && nrf51_uart_enabled(s) && s->rx_started) {
+        s->errorsrc |= R_ERRORSRC_BREAK_MASK;
+        nrf51_uart_event(s, EVENT_BIT(EVENTS_ERROR));
+    }
+}
+
+static uint32_t nrf51_uart_read_rxd(NRF51UARTState *s)
+{
+    uint32_t r;
+
+    if (s->rx_count == 0) {
+        /* RXD keeps showing the last byte read */
+        return s->rx_fifo[(s->rx_head + NRF51_UART_RX_FIFO_SIZE - 1) %
+                          NRF51_UART_RX_FIFO_SIZE];
+    }
+    r = s->rx_fifo[s->rx_head];
+    s->rx_head = (s->rx_head + 1) % NRF51_UART_RX_FIFO_SIZE;
+    s->rx_count--;
+    if (s->rx_count > 0) {
+        nrf51_uart_event(s, EVENT_BIT(EVENTS_RXDRDY));
+    }
+    qemu_chr_fe_accept_input(&s->chr);
+    return r;
+}
+
+static uint64_t nrf51_uart_read(void *opaque, hwaddr offset, unsigned size)
+{
+    NRF51UARTState *s = NRF51_UART(opaque);
+    uint64_t r;
+
+    switch (offset) {
+    case A_EVENTS_CTS:
+    case A_EVENTS_NCTS:
+    case A_EVENTS_RXDRDY:
+    case A_EVENTS_TXDRDY:
+    case A_EVENTS_ERROR:
+    case A_EVENTS_RXTO:
+        r = !!(s->events & (1u << ((offset - A_EVENTS_CTS) / 4)));
+        break;
+    case A_SHORTS:
+        r = s->shorts;
+        break;
+    case A_INTEN:
+    case A_INTENSET:
+    case A_INTENCLR:
+        r = s->inten;
+        break;
+    case A_ERRORSRC:
+        r = s->errorsrc;
+        break;
+    case A_ENABLE:
+        r = s->enable;
+        break;
+    case A_PSELRTS ... A_PSELRXD:
+        r = s->psel[(offset - A_PSELRTS) / 4];
+        break;
+    case A_RXD:
+        r = nrf51_uart_read_rxd(s);
+        break;
+    case A_BAUDRATE:
+        r = s->baudrate;
+        break;
+    case A_CONFIG:
+        r = s->config;
+        break;
+    case A_POWER:
+        r = s->power;
+        break;
+    case A_TASKS_STARTRX:
+    case A_TASKS_STOPRX:
+    case A_TASKS_STARTTX:
+    case A_TASKS_STOPTX:
+    case A_TASKS_SUSPEND:
+    case A_TXD:
+        r = 0;  /* write-only */
+        break;
+    default:
+        qemu_log_mask(LOG_GUEST_ERROR,
+                      "%s: bad read offset 0x%" HWADDR_PRIx "\n",
+                      __func__, offset);
+        r = 0;
+        break;
+    }
+
+    trace_nrf51_uart_read(offset, r);
+    return r;
+}
+
+static void nrf51_uart_task(NRF51UARTState *s, hwaddr offset)
+{
+    if (!nrf51_uart_enabled(s)) {
+        qemu_log_mask(LOG_GUEST_ERROR,
+                      "%s: task 0x%" HWADDR_PRIx " while disabled\n",
+                      __func__, offset);
+        return;
+    }
+
+    switch (offset) {
+    case A_TASKS_STARTRX:
+        s->rx_started = true;
+        qemu_chr_fe_accept_input(&s->chr);
+        break;
+    case A_TASKS_STOPRX:
+        s->rx_started = false;
+        nrf51_uart_event(s, EVENT_BIT(EVENTS_RXTO));
+        break;
+    case A_TASKS_STARTTX:
+        s->tx_started = true;
+        break;
+    case A_TASKS_STOPTX:
+        nrf51_uart_tx_stop(s);
+        break;
+    case A_TASKS_SUSPEND:
+        nrf51_uart_tx_stop(s);
+        s->rx_started = false;
+        break;
+    }
+}
+
+static void nrf51_uart_write_txd(NRF51UARTState *s, uint8_t byte)
+{
+    if (!nrf51_uart_enabled(s) || !s->tx_started) {
+        qemu_log_mask(LOG_GUEST_ERROR,
+                      "%s: TXD written while the transmitter is stopped\n",
+                      __func__);
+        return;
+    }
+    if (!s->tx_busy) {
+        nrf51_uart_tx_start_frame(s, byte);
+        return;
+    }
+    if (s->tx_pending) {
+        qemu_log_mask(LOG_GUEST_ERROR,
+                      "%s: TXD overwritten before TXDRDY\n", __func__);
+    }
+    s->tx_next = byte;
+    s->tx_pending = true;
+}
+
+static void nrf51_uart_write(void *opaque, hwaddr offset, uint64_t value,
+                             unsigned size)
+{
+    NRF51UARTState *s = NRF51_UART(opaque);
+
+    trace_nrf51_uart_write(offset, value);
+
+    switch (offset) {
+    case A_TASKS_STARTRX:
+    case A_TASKS_STOPRX:
+    case A_TASKS_STARTTX:
+    case A_TASKS_STOPTX:
+    case A_TASKS_SUSPEND:
+        if (value & 1) {
+            nrf51_uart_task(s, offset);
+        }
+        break;
+    case A_EVENTS_CTS:
+    case A_EVENTS_NCTS:
+    case A_EVENTS_RXDRDY:
+    case A_EVENTS_TXDRDY:
+    case A_EVENTS_ERROR:
+    case A_EVENTS_RXTO:
+        if (value == NRF51_EVENT_CLEAR) {
+            s->events &= ~(1u << ((offset - A_EVENTS_CTS) / 4));
+            nrf51_uart_update_irq(s);
+        }
+        break;
+    case A_SHORTS:
+        s->shorts = value & UART_SHORTS_MASK;
+        break;
+    case A_INTEN:
+        s->inten = value & UART_EVENTS_MASK;
+        nrf51_uart_update_irq(s);
+        break;
+    case A_INTENSET:
+        s->inten |= value & UART_EVENTS_MASK;
+        nrf51_uart_update_irq(s);
+        break;
+    case A_INTENCLR:
+        s->inten &= ~value;
+        nrf51_uart_update_irq(s);
+        break;
+    case A_ERRORSRC:
+        s->errorsrc &= ~value;
+        break;
+    case A_ENABLE:
+        s->enable = value & 0x7;
+        if (!nrf51_uart_enabled(s)) {
+            nrf51_uart_tx_stop(s);
+            s->rx_started = false;
+        }
+        break;
+    case A_PSELRTS ... A_PSELRXD:
+        s->psel[(offset - A_PSELRTS) / 4] = value;
+        break;
+    case A_TXD:
+        nrf51_uart_write_txd(s, value);
+        break;
+    case A_BAUDRATE:
+        s->baudrate = value;
+        break;
+    case A_CONFIG:
+        s->config = value & UART_CONFIG_MASK;
+        break;
+    case A_POWER:
+        s->power = value & 1;
+        break;
+    case A_RXD:
+        qemu_log_mask(LOG_GUEST_ERROR, "%s: RXD is read-only\n", __func__);
+        break;
+    default:
+        qemu_log_mask(LOG_GUEST_ERROR,
+                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
+                      __func__, offset);
+        break;
+    }
+}
+
+static const MemoryRegionOps nrf51_uart_ops = {
+    .read = nrf51_uart_read,
+    .write = nrf51_uart_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid.min_access_size = 4,
+    .valid.max_access_size = 4,
+    .valid.unaligned = false,
+};
+
+static void nrf51_uart_reset_enter(Object *obj, ResetType type)
+{
+    NRF51UARTState *s = NRF51_UART(obj);
+
+    nrf51_uart_tx_stop(s);
+    timer_del(s->rx_timer);
+    s->rx_busy = false;
+    s->rx_started = false;
+    s->rx_head = 0;
+    s->rx_count = 0;
+    memset(s->rx_fifo, 0, sizeof(s->rx_fifo));
+    s->tx_byte = 0;
+    s->tx_next = 0;
+    s->events = 0;
+    s->inten = 0;
+    s->shorts = 0;
+    s->errorsrc = 0;
+    s->enable = 0;
+    memset(s->psel, 0xff, sizeof(s->psel));
+    s->baudrate = UART_BAUDRATE_RESET;
+    s->config = 0;
+    s->power = 1;
+}
+
+static void nrf51_uart_reset_hold(Object *obj, ResetType type)
+{
+    nrf51_uart_update_irq(NRF51_UART(obj));
+}
+
+static void nrf51_uart_realize(DeviceState *dev, Error **errp)
+{
+    NRF51UARTState *s = NRF51_UART(dev);
+
+    s->tx_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, nrf51_uart_tx_timer_cb, s);
+    s->rx_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, nrf51_uart_rx_timer_cb, s);
+    qemu_chr_fe_set_handlers(&s->chr, nrf51_uart_can_receive,
+                             nrf51_uart_receive, nrf51_uart_chr_event,
+                             NULL, s, NULL, true);
+}
+
+static void nrf51_uart_unrealize(DeviceState *dev)
+{
+    NRF51UARTState *s = NRF51_UART(dev);
+
+    nrf51_uart_tx_stop(s);
+    timer_free(s->tx_timer);
+    timer_free(s->rx_timer);
+    qemu_chr_fe_deinit(&s->chr, false);
+}
+
+static void nrf51_uart_init(Object *obj)
+{
+    NRF51UARTState *s = NRF51_UART(obj);
+    SysBusDevice *sbd = SYS_BUS_DEVICE(obj);
+
+    memory_region_init_io(&s->mmio, obj, &nrf51_uart_ops, s,
+                          TYPE_NRF51_UART, NRF51_PERIPHERAL_SIZE);
+    sysbus_init_mmio(sbd, &s->mmio);
+    sysbus_init_irq(sbd, &s->irq);
+}
+
+static int nrf51_uart_post_load(void *opaque, int version_id)
+{
+    NRF51UARTState *s = NRF51_UART(opaque);
+
+    if (s->rx_head >= NRF51_UART_RX_FIFO_SIZE ||
+        s->rx_count > NRF51_UART_RX_FIFO_SIZE) {
+        return -EINVAL;
+    }
+    /* Resume a byte the backend had not taken when state was saved */
+    nrf51_uart_tx_push(s);
+    return 0;
+}
+
+static const VMStateDescription vmstate_nrf51_uart = {
+    .name = TYPE_NRF51_UART,
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .post_load = nrf51_uart_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(events, NRF51UARTState),
+        VMSTATE_UINT32(inten, NRF51UARTState),
+        VMSTATE_UINT32(shorts, NRF51UARTState),
+        VMSTATE_UINT32(errorsrc, NRF51UARTState),
+        VMSTATE_UINT32(enable, NRF51UARTState),
+        VMSTATE_UINT32_ARRAY(psel, NRF51UARTState, 4),
+        VMSTATE_UINT32(baudrate, NRF51UARTState),
+        VMSTATE_UINT32(config, NRF51UARTState),
+        VMSTATE_UINT32(power, NRF51UARTState),
+        VMSTATE_BOOL(rx_started, NRF51UARTState),
+        VMSTATE_BOOL(tx_started, NRF51UARTState),
+        VMSTATE_BOOL(tx_busy, NRF51UARTState),
+        VMSTATE_BOOL(tx_pending, NRF51UARTState),
+        VMSTATE_BOOL(tx_unsent, NRF51UARTState),
+        VMSTATE_BOOL(rx_busy, NRF51UARTState),
+        VMSTATE_UINT8(tx_byte, NRF51UARTState),
+        VMSTATE_UINT8(tx_next, NRF51UARTState),
+        VMSTATE_UINT8_ARRAY(rx_fifo, NRF51UARTState,
+                            NRF51_UART_RX_FIFO_SIZE),
+        VMSTATE_UINT32(rx_head, NRF51UARTState),
+        VMSTATE_UINT32(rx_count, NRF51UARTState),
+        VMSTATE_TIMER_PTR(tx_timer, NRF51UARTState),
+        VMSTATE_TIMER_PTR(rx_timer, NRF51UARTState),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static const Property nrf51_uart_properties[] = {
+    DEFINE_PROP_CHR("chardev", NRF51UARTState, chr),
+};
+
+static void nrf51_uart_class_init(ObjectClass *klass, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(klass);
+    ResettableClass *rc = RESETTABLE_CLASS(klass);
+
+    dc->realize = nrf51_uart_realize;
+    dc->unrealize = nrf51_uart_unrealize;
+    dc->desc = "nRF51 UART";
+    dc->vmsd = &vmstate_nrf51_uart;
+    rc->phases.enter = nrf51_uart_reset_enter;
+    rc->phases.hold = nrf51_uart_reset_hold;
+    device_class_set_props(dc, nrf51_uart_properties);
+    dc->user_creatable = false;
+}
+
+static const TypeInfo nrf51_uart_types[] = {
+    {
+        .name = TYPE_NRF51_UART,
+        .parent = TYPE_SYS_BUS_DEVICE,
+        .instance_size = sizeof(NRF51UARTState),
+        .instance_init = nrf51_uart_init,
+        .class_init = nrf51_uart_class_init,
+    },
+};
+
+DEFINE_TYPES(nrf51_uart_types)

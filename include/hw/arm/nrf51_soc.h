@@ -1,0 +1,51 @@
+/*
+ * Nordic Semiconductor nRF51822 system on chip
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef HW_ARM_NRF51_SOC_H
+#define HW_ARM_NRF51_SOC_H
+
+#include "hw/sysbus.h"
+#include "hw/arm/armv7m.h"
+#include "hw/char/nrf51_uart.h"
+#include "hw/misc/nrf51_ficr.h"
+#include "hw/misc/unimp.h"
+#include "qom/object.h"
+
+#define TYPE_NRF51_SOC "nrf51-soc"
+OBJECT_DECLARE_SIMPLE_TYPE(NRF51State, NRF51_SOC)
+
+/* The nRF51822-QFAA: 256 KiB of flash and 16 KiB of RAM */
+#define NRF51822_FLASH_SIZE     (256 * KiB)
+#define NRF51822_SRAM_SIZE      (16 * KiB)
+
+/* Peripheral slots this model leaves unimplemented */
+#define NRF51_SOC_NUM_UNIMP     21
+
+/* The core runs from the 16 MHz HFCLK */
+#define NRF51_HFCLK_FREQ_HZ     16000000
+
+struct NRF51State {
+    SysBusDevice parent_obj;
+
+    ARMv7MState cpu;
+    NRF51FICRState ficr;
+    NRF51UARTState uart;
+
+    UnimplementedDeviceState unimp[NRF51_SOC_NUM_UNIMP];
+
+    MemoryRegion flash;
+    MemoryRegion uicr;
+    MemoryRegion sram;
+
+    Clock *sysclk;
+
+    /* Properties */
+    MemoryRegion *board_memory;
+    uint32_t flash_size;
+    uint32_t sram_size;
+};
+
+#endif
