@@ -6,7 +6,6 @@
 #   make run        set up the host, build, and boot the demo
 #                   (make run HEX=prog.hex boots any program)
 #   make check      set up the host, build, and run every test
-#   make bench      compare speed with Debian's qemu-system-arm
 #   make fuzz       run the .hex parser under libFuzzer (FUZZ_SECONDS)
 #   make checkpatch run QEMU's checkpatch.pl on this project's C files
 #
@@ -33,7 +32,7 @@ QEMU_CONFIGURE := \
 
 HEX ?=
 
-.PHONY: all setup qemu firmware run check bench fuzz checkpatch clean \
+.PHONY: all setup qemu firmware run check fuzz checkpatch clean \
 	distclean FORCE
 
 all: qemu firmware
@@ -69,10 +68,7 @@ run: setup all
 	 exec $(EMU) -M microbit -nographic -kernel "$$hex"
 
 check: setup all
-	@MICROBIT_FIRMWARE=$(FIRMWARE) sh scripts/check.sh $(QEMU_BUILD)
-
-bench: setup all
-	@MICROBIT_FIRMWARE=$(FIRMWARE) $(PYTHON) scripts/bench.py $(EMU)
+	@MICROBIT_FIRMWARE=$(FIRMWARE) $(PYTHON) scripts/check.py $(QEMU_BUILD)
 
 FUZZ_SECONDS ?= 600
 fuzz: qemu

@@ -1,0 +1,42 @@
+/*
+ * Register definitions for the bare-metal test programs
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef TEST_NRF51_H
+#define TEST_NRF51_H
+
+#include <stdint.h>
+
+#define REG(addr)       (*(volatile uint32_t *)(addr))
+
+#define FICR_DEVICEID0  REG(0x10000060)
+#define FICR_DEVICEID1  REG(0x10000064)
+#define FICR_CODESIZE   REG(0x10000014)
+
+#define UART0           0x40002000
+#define UART_STARTRX    REG(UART0 + 0x000)
+#define UART_STARTTX    REG(UART0 + 0x008)
+#define UART_RXDRDY     REG(UART0 + 0x108)
+#define UART_TXDRDY     REG(UART0 + 0x11c)
+#define UART_ENABLE     REG(UART0 + 0x500)
+#define UART_PSELTXD    REG(UART0 + 0x50c)
+#define UART_PSELRXD    REG(UART0 + 0x514)
+#define UART_RXD        REG(UART0 + 0x518)
+#define UART_TXD        REG(UART0 + 0x51c)
+#define UART_BAUDRATE   REG(UART0 + 0x524)
+
+#define UART_BAUD_115200 0x01d7e000
+
+/* The micro:bit wires UART0 to the interface chip on these pins */
+#define MICROBIT_PIN_TX 24
+#define MICROBIT_PIN_RX 25
+
+void uart_init(void);
+void uart_putc(char c);
+void uart_puts(const char *s);
+void uart_puthex(uint32_t v);
+char uart_getc(void);
+
+#endif
