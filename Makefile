@@ -75,10 +75,10 @@ fuzz: qemu
 	@sh scripts/fuzz.sh $(QEMU_TREE) $(QEMU_BUILD) $(BUILD)/fuzz $(FUZZ_SECONDS)
 
 checkpatch: qemu
-	@cd $(QEMU_TREE) && for f in $$(cd $(TOP) && git ls-files \
-	     'hw/*.[ch]' 'include/*.h' 'tests/*.[ch]'); do \
-	     perl scripts/checkpatch.pl --no-tree -q -f $(TOP)/$$f || exit 1; \
-	 done; echo "checkpatch: clean"
+	@for f in $$(git ls-files 'hw/*.[ch]' 'include/*.h' 'tests/*.[ch]'); do \
+	     perl $(QEMU_TREE)/scripts/checkpatch.pl --no-tree -q -f $$f || \
+	     bad=1; \
+	 done; [ -z "$$bad" ] && echo "checkpatch: clean"
 
 clean:
 	rm -rf $(QEMU_BUILD) $(FIRMWARE) $(EMU) $(BUILD)/fuzz

@@ -12,23 +12,17 @@
 #include <stdint.h>
 #include "nrf51.h"
 
-extern uint32_t __data_start[], __data_end[], __data_load[];
-extern uint32_t __bss_start[], __bss_end[], __stack_top[];
-
-int main(void);
-
-void reset_handler(void);
-void default_handler(void);
-
 void __attribute__((weak)) hardfault_handler(void)
 {
     for (;;) {
+        spin();
     }
 }
 
 void default_handler(void)
 {
     for (;;) {
+        spin();
     }
 }
 
@@ -45,10 +39,11 @@ void reset_handler(void)
     }
     main();
     for (;;) {
+        spin();
     }
 }
 
-void uart0_handler(void) __attribute__((weak, alias("default_handler")));
+void __attribute__((weak, alias("default_handler"))) uart0_handler(void);
 
 __attribute__((section(".vectors"), used))
 static void (*const vectors[16 + 32])(void) = {

@@ -9,7 +9,8 @@
 
 #include <stdint.h>
 
-#define REG(addr)       (*(volatile uint32_t *)(addr))
+/* Device registers must be accessed exactly as the program says */
+#define REG(addr)       (*(volatile uint32_t *)(addr)) /* volatile: MMIO */
 
 #define FICR_DEVICEID0  REG(0x10000060)
 #define FICR_DEVICEID1  REG(0x10000064)
@@ -32,6 +33,22 @@
 /* The micro:bit wires UART0 to the interface chip on these pins */
 #define MICROBIT_PIN_TX 24
 #define MICROBIT_PIN_RX 25
+
+/* The body of a busy-wait loop */
+static inline void spin(void)
+{
+    __asm__ volatile("nop");
+}
+
+/* Placed by nrf51822.ld */
+extern uint32_t __data_start[], __data_end[], __data_load[];
+extern uint32_t __bss_start[], __bss_end[], __stack_top[];
+
+int main(void);
+void reset_handler(void);
+void default_handler(void);
+void hardfault_handler(void);
+void uart0_handler(void);
 
 void uart_init(void);
 void uart_putc(char c);

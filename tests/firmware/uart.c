@@ -21,6 +21,7 @@ void uart_putc(char c)
     UART_TXDRDY = 0;
     UART_TXD = (uint8_t)c;
     while (!UART_TXDRDY) {
+        spin();
     }
 }
 
@@ -46,6 +47,7 @@ void uart_puthex(uint32_t v)
 char uart_getc(void)
 {
     while (!UART_RXDRDY) {
+        spin();
     }
     UART_RXDRDY = 0;
     return (char)UART_RXD;

@@ -31,8 +31,6 @@ static void collect(void *opaque, uint32_t addr, const uint8_t *data,
     }
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const MicrobitHexRegion regions[] = {

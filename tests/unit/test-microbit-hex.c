@@ -63,8 +63,9 @@ static void expect_error(const char *text, const char *want)
     g_autofree char *msg = parse(text, img);
 
     if (!msg || !strstr(msg, want)) {
-        g_test_message("input:\n%s\nerror: %s\nwanted: %s", text,
-                       msg ? msg : "(none)", want);
+        g_test_message("input: %s", text);
+        g_test_message("error: %s", msg ? msg : "(none)");
+        g_test_message("wanted: %s", want);
         g_test_fail();
     }
 }
