@@ -25,7 +25,10 @@
 #include "hw/loader.h"
 #include "hw/qdev-properties.h"
 #include "hw/qdev-properties-system.h"
+#include "elf.h"
 #include "exec/address-spaces.h"
+#include "system/block-backend.h"
+#include "system/blockdev.h"
 #include "system/system.h"
 
 #define TYPE_MICROBIT_MACHINE MACHINE_TYPE_NAME("microbit")
@@ -66,9 +69,10 @@ static void microbit_hex_data(void *opaque, uint32_t addr,
 }
 
 /*
- * Load an Intel HEX or Universal Hex file into flash and UICR.  The
- * data is put in place as ROM images, so that it is there from the
- * first reset, as on a board that has just been flashed.
+ * Load an Intel HEX or Universal Hex file into flash and UICR, as a
+ * programmer does: the data is there from the first reset, stays
+ * until the program itself erases it, and reaches the flash drive
+ * when there is one.
  */
 static void microbit_load_hex(MicrobitMachineState *s, const char *filename,
                               const char *contents, size_t len)
@@ -79,7 +83,6 @@ static void microbit_load_hex(MicrobitMachineState *s, const char *filename,
         { },
     };
     MicrobitHexRegion regions[] = { images[0].region, images[1].region };
-    g_autofree char *romname = NULL;
     MicrobitImage *img;
     Error *err = NULL;
     bool ok;
@@ -96,10 +99,10 @@ static void microbit_load_hex(MicrobitMachineState *s, const char *filename,
                             &err);
     for (img = images; img->data; img++) {
         if (ok && img->hi > img->lo) {
-            romname = g_strdup_printf("%s/%s", filename, img->region.name);
-            rom_add_blob_fixed(romname, img->data + img->lo,
-                               img->hi - img->lo, img->region.base + img->lo);
-            g_clear_pointer(&romname, g_free);
+            ok = nrf51_nvmc_program(&s->nrf51.nvmc,
+                                    img->region.base + img->lo,
+                                    img->data + img->lo, img->hi - img->lo,
+                                    &err);
         }
         g_free(img->data);
     }
@@ -132,15 +135,28 @@ static void microbit_load_kernel(MicrobitMachineState *s,
                      gerr->message);
         exit(1);
     }
+    /* Flashing a board erases the whole chip first */
+    nrf51_nvmc_erase_all(&s->nrf51.nvmc);
     if (microbit_is_hex_name(filename) ||
         microbit_hex_probe(contents, len)) {
         microbit_load_hex(s, filename, contents, len);
         armv7m_load_kernel(cpu, NULL, 0, 0);
         return;
     }
-    /* ELF, or else a raw image of flash */
-    armv7m_load_kernel(cpu, filename, NRF51_FLASH_BASE,
-                       s->nrf51.flash_size);
+    if (len >= SELFMAG && !memcmp(contents, ELFMAG, SELFMAG)) {
+        armv7m_load_kernel(cpu, filename, NRF51_FLASH_BASE,
+                           s->nrf51.flash_size);
+        return;
+    }
+    /* A raw image of flash */
+    if (len > s->nrf51.flash_size) {
+        error_report("'%s' is %zu bytes, larger than the %u KiB of flash",
+                     filename, (size_t)len, s->nrf51.flash_size / 1024);
+        exit(1);
+    }
+    nrf51_nvmc_program(&s->nrf51.nvmc, NRF51_FLASH_BASE,
+                       (const uint8_t *)contents, len, &error_fatal);
+    armv7m_load_kernel(cpu, NULL, 0, 0);
 }
 
 static void microbit_init(MachineState *machine)
@@ -148,6 +164,7 @@ static void microbit_init(MachineState *machine)
     MicrobitMachineState *s = MICROBIT_MACHINE(machine);
     MachineClass *mc = MACHINE_GET_CLASS(machine);
     DeviceState *soc = DEVICE(&s->nrf51);
+    DriveInfo *dinfo;
 
     if (machine->ram_size != mc->default_ram_size) {
         error_report("The micro:bit has %" PRIu64 " KiB of RAM; "
@@ -156,6 +173,11 @@ static void microbit_init(MachineState *machine)
     }
 
     qdev_prop_set_chr(soc, "serial0", serial_hd(0));
+    dinfo = drive_get(IF_PFLASH, 0, 0);
+    if (dinfo) {
+        qdev_prop_set_drive_err(soc, "drive", blk_by_legacy_dinfo(dinfo),
+                                &error_fatal);
+    }
     object_property_set_link(OBJECT(soc), "memory",
                              OBJECT(get_system_memory()), &error_abort);
     sysbus_realize(SYS_BUS_DEVICE(soc), &error_fatal);
@@ -173,6 +195,8 @@ static void microbit_machine_instance_init(Object *obj)
     object_property_set_description(obj, "device-id",
         "FICR DEVICEID of the chip, which also seeds its BLE address and "
         "keys (default: different for each run)");
+    object_property_add_alias(obj, "temperature", OBJECT(&s->nrf51),
+                              "temperature");
 }
 
 static void microbit_machine_class_init(ObjectClass *oc, void *data)

@@ -15,6 +15,7 @@
  */
 
 #include "qemu/osdep.h"
+#include "qemu/log.h"
 #include "qemu/units.h"
 #include "qapi/error.h"
 #include "hw/arm/nrf51_soc.h"
@@ -28,66 +29,117 @@
 /* The Cortex-M0 NVIC of the nRF51 implements two priority bits */
 #define NRF51_NUM_PRIO_BITS     2
 
-/* Blocks not modelled yet: name, base and size */
+/* Blocks not modelled yet */
 static const struct {
     const char *name;
-    hwaddr base;
-    hwaddr size;
+    unsigned id;
 } nrf51_unimplemented[] = {
-    { "nrf51.clock",    NRF51_PERIPHERAL_ADDR(NRF51_ID_POWER),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.radio",    NRF51_PERIPHERAL_ADDR(NRF51_ID_RADIO),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.twi0",     NRF51_PERIPHERAL_ADDR(NRF51_ID_SPI0_TWI0),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.twi1",     NRF51_PERIPHERAL_ADDR(NRF51_ID_SPI1_TWI1),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.gpiote",   NRF51_PERIPHERAL_ADDR(NRF51_ID_GPIOTE),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.adc",      NRF51_PERIPHERAL_ADDR(NRF51_ID_ADC),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.timer0",   NRF51_PERIPHERAL_ADDR(NRF51_ID_TIMER0),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.timer1",   NRF51_PERIPHERAL_ADDR(NRF51_ID_TIMER1),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.timer2",   NRF51_PERIPHERAL_ADDR(NRF51_ID_TIMER2),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.rtc0",     NRF51_PERIPHERAL_ADDR(NRF51_ID_RTC0),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.temp",     NRF51_PERIPHERAL_ADDR(NRF51_ID_TEMP),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.rng",      NRF51_PERIPHERAL_ADDR(NRF51_ID_RNG),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.ecb",      NRF51_PERIPHERAL_ADDR(NRF51_ID_ECB),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.aar-ccm",  NRF51_PERIPHERAL_ADDR(NRF51_ID_AAR_CCM),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.wdt",      NRF51_PERIPHERAL_ADDR(NRF51_ID_WDT),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.rtc1",     NRF51_PERIPHERAL_ADDR(NRF51_ID_RTC1),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.qdec",     NRF51_PERIPHERAL_ADDR(NRF51_ID_QDEC),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.lpcomp",   NRF51_PERIPHERAL_ADDR(NRF51_ID_LPCOMP),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.nvmc",     NRF51_PERIPHERAL_ADDR(NRF51_ID_NVMC),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.ppi",      NRF51_PERIPHERAL_ADDR(NRF51_ID_PPI),
-      NRF51_PERIPHERAL_SIZE },
-    { "nrf51.gpio",     NRF51_GPIO_BASE, 0x1000 },
+    { "nrf51.radio", NRF51_ID_RADIO },
+    { "nrf51.adc", NRF51_ID_ADC },
+    { "nrf51.ecb", NRF51_ID_ECB },
+    { "nrf51.aar-ccm", NRF51_ID_AAR_CCM },
+    { "nrf51.wdt", NRF51_ID_WDT },
+    { "nrf51.qdec", NRF51_ID_QDEC },
+    { "nrf51.lpcomp", NRF51_ID_LPCOMP },
+    { "nrf51.ppi", NRF51_ID_PPI },
 };
 
 QEMU_BUILD_BUG_ON(ARRAY_SIZE(nrf51_unimplemented) != NRF51_SOC_NUM_UNIMP);
 
-/* Create a ROM region that reads as erased flash until programmed */
-static bool nrf51_init_flash(NRF51State *s, MemoryRegion *mr,
-                             const char *name, uint64_t size, Error **errp)
+static const struct {
+    unsigned id;
+    uint32_t max_bits;
+} nrf51_timers[NRF51_NUM_TIMERS] = {
+    { NRF51_ID_TIMER0, 32 },
+    { NRF51_ID_TIMER1, 16 },
+    { NRF51_ID_TIMER2, 16 },
+};
+
+static const struct {
+    unsigned id;
+    uint32_t num_cc;
+} nrf51_rtcs[NRF51_NUM_RTCS] = {
+    { NRF51_ID_RTC0, 3 },
+    { NRF51_ID_RTC1, 4 },
+};
+
+/*
+ * The CoreSight ROM table at 0xF0000000, which firmware reads to learn
+ * the chip's revision (the mbed start-up code applies errata
+ * workarounds by it).  The identification registers describe a
+ * revision 3 nRF51 (part 0x001 from Nordic, JEP106 0x244); the entries
+ * point at the SCS, DWT and BPU.
+ */
+#define NRF51_ROMTABLE_BASE     0xf0000000
+
+static uint64_t nrf51_romtable_read(void *opaque, hwaddr offset,
+                                    unsigned size)
 {
-    if (!memory_region_init_rom(mr, OBJECT(s), name, size, errp)) {
+    switch (offset) {
+    case 0x000:
+        return 0xf000e003;      /* SCS at 0xe000e000 */
+    case 0x004:
+        return 0xf0001003;      /* DWT at 0xe0001000 */
+    case 0x008:
+        return 0xf0002003;      /* BPU at 0xe0002000 */
+    case 0xfcc:
+        return 0x00000001;      /* MEMTYPE: system memory present */
+    case 0xfd0:
+        return 0x04;            /* PID4: JEP106 continuation code */
+    case 0xfe0:
+        return 0x01;            /* PID0: part number [7:0] */
+    case 0xfe4:
+        return 0x40;            /* PID1: part [11:8], JEP106 id [3:0] */
+    case 0xfe8:
+        return 0x4a;            /* PID2: revision 4, JEDEC, id [6:4] */
+    case 0xff0:
+        return 0x0d;
+    case 0xff4:
+        return 0x10;            /* CID1: class 1, ROM table */
+    case 0xff8:
+        return 0x05;
+    case 0xffc:
+        return 0xb1;
+    default:
+        return 0;
+    }
+}
+
+static void nrf51_romtable_write(void *opaque, hwaddr offset,
+                                 uint64_t value, unsigned size)
+{
+    qemu_log_mask(LOG_GUEST_ERROR,
+                  "%s: write to the read-only ROM table at 0x%" HWADDR_PRIx
+                  "\n", __func__, offset);
+}
+
+static const MemoryRegionOps nrf51_romtable_ops = {
+    .read = nrf51_romtable_read,
+    .write = nrf51_romtable_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid.min_access_size = 4,
+    .valid.max_access_size = 4,
+};
+
+/*
+ * Realize an APB peripheral and put it in its slot: registers at
+ * 0x40000000 + ID * 0x1000, interrupt on NVIC line ID.
+ */
+static bool nrf51_realize_peripheral(NRF51State *s, SysBusDevice *sbd,
+                                     unsigned id, Error **errp)
+{
+    if (!sysbus_realize(sbd, errp)) {
         return false;
     }
-    memset(memory_region_get_ram_ptr(mr), 0xff, size);
+    sysbus_mmio_map(sbd, 0, NRF51_PERIPHERAL_ADDR(id));
+    sysbus_connect_irq(sbd, 0, qdev_get_gpio_in(DEVICE(&s->cpu), id));
     return true;
+}
+
+static bool nrf51_realize_split(SplitIRQ *split, unsigned n, Error **errp)
+{
+    return object_property_set_int(OBJECT(split), "num-lines", n, errp) &&
+           qdev_realize(DEVICE(split), NULL, errp);
 }
 
 static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
@@ -95,17 +147,12 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
     NRF51State *s = NRF51_SOC(dev_soc);
     MemoryRegion *sysmem = s->board_memory;
     DeviceState *armv7m = DEVICE(&s->cpu);
+    DeviceState *dev;
     SysBusDevice *sbd;
     int i;
 
     if (!sysmem) {
         error_setg(errp, "memory property was not set");
-        return;
-    }
-    if (s->flash_size == 0 || s->flash_size % NRF51_PAGE_SIZE ||
-        s->flash_size > 256 * KiB) {
-        error_setg(errp, "flash-size must be a multiple of %u bytes "
-                   "up to 256 KiB", NRF51_PAGE_SIZE);
         return;
     }
     if (s->sram_size == 0 || s->sram_size % (8 * KiB) ||
@@ -116,20 +163,25 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
 
     clock_set_hz(s->sysclk, NRF51_HFCLK_FREQ_HZ);
 
-    /* Memories */
-    if (!nrf51_init_flash(s, &s->flash, "nrf51.flash", s->flash_size,
-                          errp) ||
-        !nrf51_init_flash(s, &s->uicr, "nrf51.uicr", NRF51_UICR_SIZE,
-                          errp)) {
+    /* Flash and UICR belong to the NVMC */
+    sbd = SYS_BUS_DEVICE(&s->nvmc);
+    if (!object_property_set_uint(OBJECT(&s->nvmc), "flash-size",
+                                  s->flash_size, errp) ||
+        !sysbus_realize(sbd, errp)) {
         return;
     }
-    memory_region_add_subregion(sysmem, NRF51_FLASH_BASE, &s->flash);
-    memory_region_add_subregion(sysmem, NRF51_UICR_BASE, &s->uicr);
+    sysbus_mmio_map(sbd, 0, NRF51_PERIPHERAL_ADDR(NRF51_ID_NVMC));
+    sysbus_mmio_map(sbd, 1, NRF51_FLASH_BASE);
+    sysbus_mmio_map(sbd, 2, NRF51_UICR_BASE);
+
     if (!memory_region_init_ram(&s->sram, OBJECT(s), "nrf51.sram",
                                 s->sram_size, errp)) {
         return;
     }
     memory_region_add_subregion(sysmem, NRF51_SRAM_BASE, &s->sram);
+    memory_region_init_io(&s->romtable, OBJECT(s), &nrf51_romtable_ops, s,
+                          "nrf51.romtable", 0x1000);
+    memory_region_add_subregion(sysmem, NRF51_ROMTABLE_BASE, &s->romtable);
 
     /* The core */
     qdev_prop_set_uint32(armv7m, "num-irq", NRF51_NUM_PERIPHERALS);
@@ -141,6 +193,18 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
     if (!sysbus_realize(SYS_BUS_DEVICE(armv7m), errp)) {
         return;
     }
+
+    /* POWER, CLOCK and MPU; the LFCLK they control drives the RTCs */
+    dev = DEVICE(&s->power);
+    if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(dev), NRF51_ID_POWER,
+                                  errp) ||
+        !nrf51_realize_split(&s->lfclk_split, NRF51_NUM_RTCS, errp)) {
+        return;
+    }
+    qdev_connect_gpio_out_named(armv7m, "SYSRESETREQ", 0,
+        qdev_get_gpio_in_named(dev, NRF51_POWER_SYSRESETREQ, 0));
+    qdev_connect_gpio_out_named(dev, NRF51_POWER_LFCLK, 0,
+                                qdev_get_gpio_in(DEVICE(&s->lfclk_split), 0));
 
     /* FICR */
     sbd = SYS_BUS_DEVICE(&s->ficr);
@@ -154,24 +218,86 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
     sysbus_mmio_map(sbd, 0, NRF51_FICR_BASE);
 
     /* UART0 */
-    sbd = SYS_BUS_DEVICE(&s->uart);
+    if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->uart),
+                                  NRF51_ID_UART0, errp)) {
+        return;
+    }
+
+    /* GPIO, on the AHB, with GPIOTE watching its pins */
+    sbd = SYS_BUS_DEVICE(&s->gpio);
     if (!sysbus_realize(sbd, errp)) {
         return;
     }
-    sysbus_mmio_map(sbd, 0, NRF51_PERIPHERAL_ADDR(NRF51_ID_UART0));
-    sysbus_connect_irq(sbd, 0, qdev_get_gpio_in(armv7m, NRF51_ID_UART0));
+    sysbus_mmio_map(sbd, 0, NRF51_GPIO_BASE);
+    object_property_set_link(OBJECT(&s->gpiote), "gpio", OBJECT(&s->gpio),
+                             &error_abort);
+    dev = DEVICE(&s->gpiote);
+    if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(dev), NRF51_ID_GPIOTE,
+                                  errp) ||
+        !nrf51_realize_split(&s->detect_split, 2, errp)) {
+        return;
+    }
+    for (i = 0; i < NRF51_GPIO_PINS; i++) {
+        qdev_connect_gpio_out_named(DEVICE(&s->gpio), NRF51_GPIO_LEVEL, i,
+            qdev_get_gpio_in_named(dev, NRF51_GPIOTE_LEVEL, i));
+    }
+    qdev_connect_gpio_out_named(DEVICE(&s->gpio), NRF51_GPIO_DETECT, 0,
+        qdev_get_gpio_in(DEVICE(&s->detect_split), 0));
+    qdev_connect_gpio_out(DEVICE(&s->detect_split), 0,
+        qdev_get_gpio_in_named(dev, NRF51_GPIOTE_DETECT, 0));
+    qdev_connect_gpio_out(DEVICE(&s->detect_split), 1,
+        qdev_get_gpio_in_named(DEVICE(&s->power), NRF51_POWER_WAKE, 0));
+    /* The pins are the chip's to the board */
+    qdev_pass_gpios(DEVICE(&s->gpio), dev_soc, NULL);
+
+    /* Timers and counters */
+    for (i = 0; i < NRF51_NUM_TIMERS; i++) {
+        if (!object_property_set_uint(OBJECT(&s->timer[i]), "max-bits",
+                                      nrf51_timers[i].max_bits, errp) ||
+            !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->timer[i]),
+                                      nrf51_timers[i].id, errp)) {
+            return;
+        }
+    }
+    for (i = 0; i < NRF51_NUM_RTCS; i++) {
+        dev = DEVICE(&s->rtc[i]);
+        if (!object_property_set_uint(OBJECT(dev), "num-cc",
+                                      nrf51_rtcs[i].num_cc, errp) ||
+            !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(dev),
+                                      nrf51_rtcs[i].id, errp)) {
+            return;
+        }
+        qdev_connect_gpio_out(DEVICE(&s->lfclk_split), i,
+                              qdev_get_gpio_in_named(dev, NRF51_RTC_LFCLK,
+                                                     0));
+    }
+
+    /* The two-wire interfaces; the board's sensors sit on TWI0's bus */
+    if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->twi[0]),
+                                  NRF51_ID_SPI0_TWI0, errp) ||
+        !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->twi[1]),
+                                  NRF51_ID_SPI1_TWI1, errp)) {
+        return;
+    }
+
+    /* RNG and TEMP */
+    if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->rng), NRF51_ID_RNG,
+                                  errp) ||
+        !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->temp),
+                                  NRF51_ID_TEMP, errp)) {
+        return;
+    }
 
     /* Everything else */
     for (i = 0; i < ARRAY_SIZE(nrf51_unimplemented); i++) {
-        DeviceState *unimp = DEVICE(&s->unimp[i]);
-
-        qdev_prop_set_string(unimp, "name", nrf51_unimplemented[i].name);
-        qdev_prop_set_uint64(unimp, "size", nrf51_unimplemented[i].size);
-        if (!sysbus_realize(SYS_BUS_DEVICE(unimp), errp)) {
+        dev = DEVICE(&s->unimp[i]);
+        qdev_prop_set_string(dev, "name", nrf51_unimplemented[i].name);
+        qdev_prop_set_uint64(dev, "size", NRF51_PERIPHERAL_SIZE);
+        if (!sysbus_realize(SYS_BUS_DEVICE(dev), errp)) {
             return;
         }
-        sysbus_mmio_map_overlap(SYS_BUS_DEVICE(unimp), 0,
-                                nrf51_unimplemented[i].base, -1000);
+        sysbus_mmio_map_overlap(SYS_BUS_DEVICE(dev), 0,
+            NRF51_PERIPHERAL_ADDR(nrf51_unimplemented[i].id), -1000);
     }
 }
 
@@ -181,8 +307,27 @@ static void nrf51_soc_init(Object *obj)
     int i;
 
     object_initialize_child(obj, "armv7m", &s->cpu, TYPE_ARMV7M);
+    object_initialize_child(obj, "power", &s->power, TYPE_NRF51_POWER);
     object_initialize_child(obj, "ficr", &s->ficr, TYPE_NRF51_FICR);
+    object_initialize_child(obj, "nvmc", &s->nvmc, TYPE_NRF51_NVMC);
     object_initialize_child(obj, "uart", &s->uart, TYPE_NRF51_UART);
+    object_initialize_child(obj, "gpio", &s->gpio, TYPE_NRF51_GPIO);
+    object_initialize_child(obj, "gpiote", &s->gpiote, TYPE_NRF51_GPIOTE);
+    for (i = 0; i < NRF51_NUM_TIMERS; i++) {
+        object_initialize_child(obj, "timer[*]", &s->timer[i],
+                                TYPE_NRF51_TIMER);
+    }
+    for (i = 0; i < NRF51_NUM_RTCS; i++) {
+        object_initialize_child(obj, "rtc[*]", &s->rtc[i], TYPE_NRF51_RTC);
+    }
+    object_initialize_child(obj, "twi0", &s->twi[0], TYPE_NRF51_TWI);
+    object_initialize_child(obj, "twi1", &s->twi[1], TYPE_NRF51_TWI);
+    object_initialize_child(obj, "rng", &s->rng, TYPE_NRF51_RNG);
+    object_initialize_child(obj, "temp", &s->temp, TYPE_NRF51_TEMP);
+    object_initialize_child(obj, "lfclk-split", &s->lfclk_split,
+                            TYPE_SPLIT_IRQ);
+    object_initialize_child(obj, "detect-split", &s->detect_split,
+                            TYPE_SPLIT_IRQ);
     for (i = 0; i < ARRAY_SIZE(nrf51_unimplemented); i++) {
         object_initialize_child(obj, "unimplemented[*]", &s->unimp[i],
                                 TYPE_UNIMPLEMENTED_DEVICE);
@@ -191,6 +336,9 @@ static void nrf51_soc_init(Object *obj)
     object_property_add_alias(obj, "serial0", OBJECT(&s->uart), "chardev");
     object_property_add_alias(obj, "device-id", OBJECT(&s->ficr),
                               "device-id");
+    object_property_add_alias(obj, "drive", OBJECT(&s->nvmc), "drive");
+    object_property_add_alias(obj, "temperature", OBJECT(&s->temp),
+                              "temperature");
 
     s->sysclk = qdev_init_clock_in(DEVICE(s), "sysclk", NULL, NULL, 0);
 }

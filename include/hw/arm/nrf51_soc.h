@@ -10,8 +10,18 @@
 #include "hw/sysbus.h"
 #include "hw/arm/armv7m.h"
 #include "hw/char/nrf51_uart.h"
+#include "hw/core/split-irq.h"
+#include "hw/gpio/nrf51_gpio.h"
+#include "hw/gpio/nrf51_gpiote.h"
+#include "hw/i2c/nrf51_twi.h"
 #include "hw/misc/nrf51_ficr.h"
+#include "hw/misc/nrf51_power.h"
+#include "hw/misc/nrf51_rng.h"
+#include "hw/misc/nrf51_temp.h"
 #include "hw/misc/unimp.h"
+#include "hw/nvram/nrf51_nvmc.h"
+#include "hw/timer/nrf51_rtc.h"
+#include "hw/timer/nrf51_timer.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_SOC "nrf51-soc"
@@ -22,7 +32,10 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51State, NRF51_SOC)
 #define NRF51822_SRAM_SIZE      (16 * KiB)
 
 /* Peripheral slots this model leaves unimplemented */
-#define NRF51_SOC_NUM_UNIMP     21
+#define NRF51_SOC_NUM_UNIMP     8
+
+#define NRF51_NUM_TIMERS        3
+#define NRF51_NUM_RTCS          2
 
 /* The core runs from the 16 MHz HFCLK */
 #define NRF51_HFCLK_FREQ_HZ     16000000
@@ -31,14 +44,24 @@ struct NRF51State {
     SysBusDevice parent_obj;
 
     ARMv7MState cpu;
+    NRF51PowerState power;
     NRF51FICRState ficr;
+    NRF51NVMCState nvmc;
     NRF51UARTState uart;
+    NRF51GPIOState gpio;
+    NRF51GPIOTEState gpiote;
+    NRF51TimerState timer[NRF51_NUM_TIMERS];
+    NRF51RTCState rtc[NRF51_NUM_RTCS];
+    NRF51TWIState twi[2];
+    NRF51RNGState rng;
+    NRF51TempState temp;
+    SplitIRQ lfclk_split;
+    SplitIRQ detect_split;
 
     UnimplementedDeviceState unimp[NRF51_SOC_NUM_UNIMP];
 
-    MemoryRegion flash;
-    MemoryRegion uicr;
     MemoryRegion sram;
+    MemoryRegion romtable;
 
     Clock *sysclk;
 

@@ -1,0 +1,430 @@
+/*
+ * nRF51 timer/counter (TIMER)
+ *
+ * Reference: nRF51 Series Reference Manual v3.0, section 18 (TIMER).
+ *
+ * In timer mode the counter increments at 16 MHz / 2^PRESCALER between
+ * START and STOP; in counter mode it increments on each COUNT task.
+ * BITMODE sets its width (16, 8, 24 or 32 bits), limited by the
+ * instance: TIMER0 is 32 bits wide, TIMER1 and TIMER2 16 bits
+ * ("max-bits"), so a wider BITMODE on those counts in 16 bits.
+ * COMPARE[n] is raised when the counter reaches CC[n], and SHORTS can
+ * clear or stop the timer on it.  CAPTURE[n] copies the counter into
+ * CC[n].  SHUTDOWN stops the timer like STOP.
+ *
+ * As with the RTC, the counter is computed from the virtual clock and
+ * a QEMU timer is armed for the next compare match only.
+ *
+ * Resolved ambiguities: PRESCALER values above 9 count as 9, as the
+ * manual allows only 0-9; MODE, BITMODE and PRESCALER may change while
+ * running and take effect from that moment.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "qemu/timer.h"
+#include "qapi/error.h"
+#include "hw/timer/nrf51_timer.h"
+#include "hw/arm/nrf51.h"
+#include "hw/qdev-properties.h"
+#include "hw/registerfields.h"
+#include "migration/vmstate.h"
+#include "trace.h"
+
+REG32(TASKS_START, 0x000)
+REG32(TASKS_STOP, 0x004)
+REG32(TASKS_COUNT, 0x008)
+REG32(TASKS_CLEAR, 0x00c)
+REG32(TASKS_SHUTDOWN, 0x010)
+REG32(TASKS_CAPTURE0, 0x040)
+REG32(TASKS_CAPTURE3, 0x04c)
+REG32(EVENTS_COMPARE0, 0x140)
+REG32(SHORTS, 0x200)
+REG32(MODE, 0x504)
+REG32(BITMODE, 0x508)
+REG32(PRESCALER, 0x510)
+REG32(CC0, 0x540)
+REG32(CC3, 0x54c)
+/* Undocumented; written by the workaround for nRF51 anomaly 73 */
+REG32(ERRATA73, 0xc0c)
+REG32(POWER, 0xffc)
+
+#define EV_COMPARE(n)           (NRF51_EVENT(A_EVENTS_COMPARE0) + (n))
+#define SHORT_CLEAR(n)          (1u << (n))
+#define SHORT_STOP(n)           (1u << (8 + (n)))
+#define SHORTS_CLEAR_MASK       0x000f
+#define SHORTS_STOP_MASK        0x0f00
+#define TIMER_SHORTS_MASK       (SHORTS_CLEAR_MASK | SHORTS_STOP_MASK)
+
+#define TIMER_MODE_COUNTER      1
+#define TIMER_PRESCALER_MAX     9
+#define HFCLK_HZ                16000000
+
+static unsigned nrf51_timer_bits(NRF51TimerState *s)
+{
+    static const unsigned bitmode_bits[] = { 16, 8, 24, 32 };
+
+    return MIN(bitmode_bits[s->bitmode & 3], s->max_bits);
+}
+
+static uint64_t nrf51_timer_mask(NRF51TimerState *s)
+{
+    return (1ULL << nrf51_timer_bits(s)) - 1;
+}
+
+static bool nrf51_timer_ticking(NRF51TimerState *s)
+{
+    return s->running && s->mode != TIMER_MODE_COUNTER;
+}
+
+static unsigned nrf51_timer_prescaler(NRF51TimerState *s)
+{
+    return MIN(s->prescaler, TIMER_PRESCALER_MAX);
+}
+
+static uint64_t nrf51_timer_ticks_at(NRF51TimerState *s, int64_t now)
+{
+    if (!nrf51_timer_ticking(s)) {
+        return s->ticks;
+    }
+    return s->ticks + (muldiv64(now - s->base_ns, HFCLK_HZ,
+                                NANOSECONDS_PER_SECOND) >>
+                       nrf51_timer_prescaler(s));
+}
+
+static int64_t nrf51_timer_time_of(NRF51TimerState *s, uint64_t ticks)
+{
+    return s->base_ns +
+           muldiv64((ticks - s->ticks) << nrf51_timer_prescaler(s),
+                    NANOSECONDS_PER_SECOND, HFCLK_HZ) + 1;
+}
+
+static void nrf51_timer_rebase(NRF51TimerState *s)
+{
+    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+
+    s->ticks = nrf51_timer_ticks_at(s, now);
+    s->base_ns = now;
+}
+
+static uint64_t nrf51_timer_next_match(NRF51TimerState *s, uint64_t from,
+                                       uint32_t value)
+{
+    uint64_t mask = nrf51_timer_mask(s);
+    uint64_t delta = (value - from) & mask;
+
+    return from + (delta ? delta : mask + 1);
+}
+
+static void nrf51_timer_set_counter(NRF51TimerState *s, uint64_t value);
+
+/*
+ * Raise the compare events due up to now, apply their shorts, and arm
+ * the timer for the next match.
+ */
+static void nrf51_timer_update(NRF51TimerState *s)
+{
+    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+    uint64_t ticks = nrf51_timer_ticks_at(s, now);
+    uint64_t next = UINT64_MAX;
+    uint32_t shorts = 0;
+    unsigned i;
+
+    if (ticks > s->seen) {
+        for (i = 0; i < NRF51_TIMER_NUM_CC; i++) {
+            if (nrf51_timer_next_match(s, s->seen, s->cc[i]) <= ticks) {
+                trace_nrf51_timer_compare(i, s->cc[i]);
+                nrf51_events_fire(&s->events, EV_COMPARE(i));
+                shorts |= s->shorts & (SHORT_CLEAR(i) | SHORT_STOP(i));
+            }
+        }
+    }
+    s->seen = ticks;
+
+    if (shorts & SHORTS_STOP_MASK) {
+        nrf51_timer_rebase(s);
+        s->running = false;
+    }
+    if (shorts & SHORTS_CLEAR_MASK) {
+        nrf51_timer_set_counter(s, 0);
+        return;
+    }
+
+    if (!nrf51_timer_ticking(s)) {
+        timer_del(s->timer);
+        return;
+    }
+    for (i = 0; i < NRF51_TIMER_NUM_CC; i++) {
+        next = MIN(next, nrf51_timer_next_match(s, ticks, s->cc[i]));
+    }
+    timer_mod(s->timer, nrf51_timer_time_of(s, next));
+}
+
+static void nrf51_timer_set_counter(NRF51TimerState *s, uint64_t value)
+{
+    nrf51_timer_rebase(s);
+    s->ticks = value;
+    s->seen = value;
+    nrf51_timer_update(s);
+}
+
+static void nrf51_timer_cb(void *opaque)
+{
+    nrf51_timer_update(NRF51_TIMER(opaque));
+}
+
+static uint32_t nrf51_timer_counter(NRF51TimerState *s)
+{
+    return nrf51_timer_ticks_at(s, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL)) &
+           nrf51_timer_mask(s);
+}
+
+static void nrf51_timer_task(NRF51TimerState *s, hwaddr offset)
+{
+    switch (offset) {
+    case A_TASKS_START:
+        if (!s->running) {
+            nrf51_timer_rebase(s);
+            s->running = true;
+            nrf51_timer_update(s);
+        }
+        break;
+    case A_TASKS_STOP:
+    case A_TASKS_SHUTDOWN:
+        nrf51_timer_update(s);
+        nrf51_timer_rebase(s);
+        s->running = false;
+        nrf51_timer_update(s);
+        break;
+    case A_TASKS_COUNT:
+        if (s->running && s->mode == TIMER_MODE_COUNTER) {
+            s->ticks++;
+            nrf51_timer_update(s);
+        }
+        break;
+    case A_TASKS_CLEAR:
+        nrf51_timer_update(s);
+        nrf51_timer_set_counter(s, 0);
+        break;
+    case A_TASKS_CAPTURE0 ... A_TASKS_CAPTURE3:
+        s->cc[(offset - A_TASKS_CAPTURE0) / 4] = nrf51_timer_counter(s);
+        nrf51_timer_update(s);
+        break;
+    }
+}
+
+static uint64_t nrf51_timer_read(void *opaque, hwaddr offset, unsigned size)
+{
+    NRF51TimerState *s = NRF51_TIMER(opaque);
+    uint64_t r;
+
+    if (nrf51_events_is_event(&s->events, offset) ||
+        nrf51_events_is_inten(offset)) {
+        nrf51_timer_update(s);
+        return nrf51_events_read(&s->events, offset);
+    }
+
+    switch (offset) {
+    case A_TASKS_START ... A_TASKS_SHUTDOWN:
+    case A_TASKS_CAPTURE0 ... A_TASKS_CAPTURE3:
+        r = 0;
+        break;
+    case A_SHORTS:
+        r = s->shorts;
+        break;
+    case A_MODE:
+        r = s->mode;
+        break;
+    case A_BITMODE:
+        r = s->bitmode;
+        break;
+    case A_PRESCALER:
+        r = s->prescaler;
+        break;
+    case A_CC0 ... A_CC3:
+        r = s->cc[(offset - A_CC0) / 4];
+        break;
+    case A_ERRATA73:
+        r = 0;
+        break;
+    case A_POWER:
+        r = 1;
+        break;
+    default:
+        qemu_log_mask(LOG_GUEST_ERROR,
+                      "%s: bad read offset 0x%" HWADDR_PRIx "\n",
+                      __func__, offset);
+        r = 0;
+        break;
+    }
+
+    trace_nrf51_timer_read(offset, r);
+    return r;
+}
+
+static void nrf51_timer_write(void *opaque, hwaddr offset, uint64_t value,
+                              unsigned size)
+{
+    NRF51TimerState *s = NRF51_TIMER(opaque);
+
+    trace_nrf51_timer_write(offset, value);
+
+    if (nrf51_events_is_event(&s->events, offset) ||
+        nrf51_events_is_inten(offset)) {
+        nrf51_timer_update(s);
+        nrf51_events_write(&s->events, offset, value);
+        return;
+    }
+
+    switch (offset) {
+    case A_TASKS_START ... A_TASKS_SHUTDOWN:
+    case A_TASKS_CAPTURE0 ... A_TASKS_CAPTURE3:
+        if ((value & 1) && !(offset & 3)) {
+            nrf51_timer_task(s, offset);
+        }
+        break;
+    case A_SHORTS:
+        s->shorts = value & TIMER_SHORTS_MASK;
+        break;
+    case A_MODE:
+        nrf51_timer_update(s);
+        nrf51_timer_rebase(s);
+        s->mode = value & 1;
+        nrf51_timer_update(s);
+        break;
+    case A_BITMODE:
+        nrf51_timer_update(s);
+        s->bitmode = value & 3;
+        nrf51_timer_update(s);
+        break;
+    case A_PRESCALER:
+        nrf51_timer_update(s);
+        nrf51_timer_rebase(s);
+        s->prescaler = value & 0xf;
+        if (s->prescaler > TIMER_PRESCALER_MAX) {
+            qemu_log_mask(LOG_GUEST_ERROR,
+                          "%s: PRESCALER %u is above %u\n", __func__,
+                          s->prescaler, TIMER_PRESCALER_MAX);
+        }
+        nrf51_timer_update(s);
+        break;
+    case A_CC0 ... A_CC3:
+        nrf51_timer_update(s);
+        s->cc[(offset - A_CC0) / 4] = value;
+        nrf51_timer_update(s);
+        break;
+    case A_ERRATA73:
+    case A_POWER:
+        break;
+    default:
+        qemu_log_mask(LOG_GUEST_ERROR,
+                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
+                      __func__, offset);
+        break;
+    }
+}
+
+static const MemoryRegionOps nrf51_timer_ops = {
+    .read = nrf51_timer_read,
+    .write = nrf51_timer_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid.min_access_size = 4,
+    .valid.max_access_size = 4,
+    .valid.unaligned = false,
+};
+
+static void nrf51_timer_reset_enter(Object *obj, ResetType type)
+{
+    NRF51TimerState *s = NRF51_TIMER(obj);
+
+    timer_del(s->timer);
+    nrf51_events_reset(&s->events);
+    s->running = false;
+    s->shorts = 0;
+    s->mode = 0;
+    s->bitmode = 0;
+    s->prescaler = 4;
+    memset(s->cc, 0, sizeof(s->cc));
+    s->ticks = 0;
+    s->seen = 0;
+    s->base_ns = 0;
+}
+
+static void nrf51_timer_reset_hold(Object *obj, ResetType type)
+{
+    nrf51_events_update_irq(&NRF51_TIMER(obj)->events);
+}
+
+static void nrf51_timer_realize(DeviceState *dev, Error **errp)
+{
+    NRF51TimerState *s = NRF51_TIMER(dev);
+
+    if (s->max_bits != 16 && s->max_bits != 32) {
+        error_setg(errp, "max-bits must be 16 or 32");
+        return;
+    }
+    s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, nrf51_timer_cb, s);
+}
+
+static void nrf51_timer_init(Object *obj)
+{
+    NRF51TimerState *s = NRF51_TIMER(obj);
+
+    memory_region_init_io(&s->mmio, obj, &nrf51_timer_ops, s,
+                          TYPE_NRF51_TIMER, NRF51_PERIPHERAL_SIZE);
+    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
+    nrf51_events_init(&s->events, DEVICE(obj),
+                      0xfu << EV_COMPARE(0));
+}
+
+static const VMStateDescription vmstate_nrf51_timer = {
+    .name = TYPE_NRF51_TIMER,
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_NRF51_EVENTS(events, NRF51TimerState),
+        VMSTATE_TIMER_PTR(timer, NRF51TimerState),
+        VMSTATE_BOOL(running, NRF51TimerState),
+        VMSTATE_UINT32(shorts, NRF51TimerState),
+        VMSTATE_UINT32(mode, NRF51TimerState),
+        VMSTATE_UINT32(bitmode, NRF51TimerState),
+        VMSTATE_UINT32(prescaler, NRF51TimerState),
+        VMSTATE_UINT32_ARRAY(cc, NRF51TimerState, NRF51_TIMER_NUM_CC),
+        VMSTATE_UINT64(ticks, NRF51TimerState),
+        VMSTATE_INT64(base_ns, NRF51TimerState),
+        VMSTATE_UINT64(seen, NRF51TimerState),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static const Property nrf51_timer_properties[] = {
+    DEFINE_PROP_UINT32("max-bits", NRF51TimerState, max_bits, 32),
+};
+
+static void nrf51_timer_class_init(ObjectClass *klass, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(klass);
+    ResettableClass *rc = RESETTABLE_CLASS(klass);
+
+    dc->realize = nrf51_timer_realize;
+    dc->desc = "nRF51 timer/counter";
+    dc->vmsd = &vmstate_nrf51_timer;
+    device_class_set_props(dc, nrf51_timer_properties);
+    rc->phases.enter = nrf51_timer_reset_enter;
+    rc->phases.hold = nrf51_timer_reset_hold;
+    dc->user_creatable = false;
+}
+
+static const TypeInfo nrf51_timer_types[] = {
+    {
+        .name = TYPE_NRF51_TIMER,
+        .parent = TYPE_SYS_BUS_DEVICE,
+        .instance_size = sizeof(NRF51TimerState),
+        .instance_init = nrf51_timer_init,
+        .class_init = nrf51_timer_class_init,
+    },
+};
+
+DEFINE_TYPES(nrf51_timer_types)

@@ -1,0 +1,49 @@
+/*
+ * nRF51 real-time counter (RTC)
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef HW_TIMER_NRF51_RTC_H
+#define HW_TIMER_NRF51_RTC_H
+
+#include "hw/sysbus.h"
+#include "hw/misc/nrf51_events.h"
+#include "qom/object.h"
+
+#define TYPE_NRF51_RTC "nrf51-rtc"
+OBJECT_DECLARE_SIMPLE_TYPE(NRF51RTCState, NRF51_RTC)
+
+#define NRF51_RTC_MAX_CC    4
+
+/* Input GPIO line: high while the LFCLK runs */
+#define NRF51_RTC_LFCLK     "lfclk"
+
+struct NRF51RTCState {
+    SysBusDevice parent_obj;
+
+    MemoryRegion mmio;
+    NRF51Events events;
+    QEMUTimer *timer;
+
+    /* Properties */
+    uint32_t num_cc;
+
+    /* Guest-visible state */
+    bool started;
+    bool lfclk;
+    uint32_t evten;
+    uint32_t prescaler;
+    uint32_t cc[NRF51_RTC_MAX_CC];
+
+    /*
+     * The count, unwrapped: "ticks" at virtual time "base_ns" while
+     * counting, and "ticks" itself while stopped.  "seen" is the last
+     * count whose events have been raised.
+     */
+    uint64_t ticks;
+    int64_t base_ns;
+    uint64_t seen;
+};
+
+#endif
