@@ -41,7 +41,6 @@ static const struct {
     { "nrf51.wdt", NRF51_ID_WDT },
     { "nrf51.qdec", NRF51_ID_QDEC },
     { "nrf51.lpcomp", NRF51_ID_LPCOMP },
-    { "nrf51.ppi", NRF51_ID_PPI },
 };
 
 QEMU_BUILD_BUG_ON(ARRAY_SIZE(nrf51_unimplemented) != NRF51_SOC_NUM_UNIMP);
@@ -136,6 +135,18 @@ static bool nrf51_realize_peripheral(NRF51State *s, SysBusDevice *sbd,
     return true;
 }
 
+/* Route the events of peripheral @id to the PPI */
+static void nrf51_connect_events(NRF51State *s, DeviceState *dev, unsigned id)
+{
+    unsigned n;
+
+    for (n = 0; n < NRF51_MAX_EVENTS; n++) {
+        qdev_connect_gpio_out_named(dev, NRF51_EVENT_GPIO, n,
+            qdev_get_gpio_in_named(DEVICE(&s->ppi), NRF51_EVENT_GPIO,
+                                   id * NRF51_MAX_EVENTS + n));
+    }
+}
+
 static bool nrf51_realize_split(SplitIRQ *split, unsigned n, Error **errp)
 {
     return object_property_set_int(OBJECT(split), "num-lines", n, errp) &&
@@ -194,6 +205,15 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
         return;
     }
 
+    /* PPI, which every peripheral's events reach */
+    object_property_set_link(OBJECT(&s->ppi), "memory", OBJECT(sysmem),
+                             &error_abort);
+    sbd = SYS_BUS_DEVICE(&s->ppi);
+    if (!sysbus_realize(sbd, errp)) {
+        return;
+    }
+    sysbus_mmio_map(sbd, 0, NRF51_PERIPHERAL_ADDR(NRF51_ID_PPI));
+
     /* POWER, CLOCK and MPU; the LFCLK they control drives the RTCs */
     dev = DEVICE(&s->power);
     if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(dev), NRF51_ID_POWER,
@@ -201,6 +221,7 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
         !nrf51_realize_split(&s->lfclk_split, NRF51_NUM_RTCS, errp)) {
         return;
     }
+    nrf51_connect_events(s, dev, NRF51_ID_POWER);
     qdev_connect_gpio_out_named(armv7m, "SYSRESETREQ", 0,
         qdev_get_gpio_in_named(dev, NRF51_POWER_SYSRESETREQ, 0));
     qdev_connect_gpio_out_named(dev, NRF51_POWER_LFCLK, 0,
@@ -222,6 +243,7 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
                                   NRF51_ID_UART0, errp)) {
         return;
     }
+    nrf51_connect_events(s, DEVICE(&s->uart), NRF51_ID_UART0);
 
     /* GPIO, on the AHB, with GPIOTE watching its pins */
     sbd = SYS_BUS_DEVICE(&s->gpio);
@@ -237,6 +259,7 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
         !nrf51_realize_split(&s->detect_split, 2, errp)) {
         return;
     }
+    nrf51_connect_events(s, dev, NRF51_ID_GPIOTE);
     for (i = 0; i < NRF51_GPIO_PINS; i++) {
         qdev_connect_gpio_out_named(DEVICE(&s->gpio), NRF51_GPIO_LEVEL, i,
             qdev_get_gpio_in_named(dev, NRF51_GPIOTE_LEVEL, i));
@@ -258,6 +281,7 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
                                       nrf51_timers[i].id, errp)) {
             return;
         }
+        nrf51_connect_events(s, DEVICE(&s->timer[i]), nrf51_timers[i].id);
     }
     for (i = 0; i < NRF51_NUM_RTCS; i++) {
         dev = DEVICE(&s->rtc[i]);
@@ -267,6 +291,7 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
                                       nrf51_rtcs[i].id, errp)) {
             return;
         }
+        nrf51_connect_events(s, dev, nrf51_rtcs[i].id);
         qdev_connect_gpio_out(DEVICE(&s->lfclk_split), i,
                               qdev_get_gpio_in_named(dev, NRF51_RTC_LFCLK,
                                                      0));
@@ -279,6 +304,8 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
                                   NRF51_ID_SPI1_TWI1, errp)) {
         return;
     }
+    nrf51_connect_events(s, DEVICE(&s->twi[0]), NRF51_ID_SPI0_TWI0);
+    nrf51_connect_events(s, DEVICE(&s->twi[1]), NRF51_ID_SPI1_TWI1);
 
     /* RNG and TEMP */
     if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->rng), NRF51_ID_RNG,
@@ -287,6 +314,8 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
                                   NRF51_ID_TEMP, errp)) {
         return;
     }
+    nrf51_connect_events(s, DEVICE(&s->rng), NRF51_ID_RNG);
+    nrf51_connect_events(s, DEVICE(&s->temp), NRF51_ID_TEMP);
 
     /* Everything else */
     for (i = 0; i < ARRAY_SIZE(nrf51_unimplemented); i++) {
@@ -307,6 +336,7 @@ static void nrf51_soc_init(Object *obj)
     int i;
 
     object_initialize_child(obj, "armv7m", &s->cpu, TYPE_ARMV7M);
+    object_initialize_child(obj, "ppi", &s->ppi, TYPE_NRF51_PPI);
     object_initialize_child(obj, "power", &s->power, TYPE_NRF51_POWER);
     object_initialize_child(obj, "ficr", &s->ficr, TYPE_NRF51_FICR);
     object_initialize_child(obj, "nvmc", &s->nvmc, TYPE_NRF51_NVMC);

@@ -97,15 +97,9 @@ static bool nrf51_uart_enabled(NRF51UARTState *s)
     return s->enable == UART_ENABLE_ENABLED;
 }
 
-static void nrf51_uart_update_irq(NRF51UARTState *s)
-{
-    qemu_set_irq(s->irq, !!(s->events & s->inten));
-}
-
 static void nrf51_uart_event(NRF51UARTState *s, uint32_t bit)
 {
-    s->events |= bit;
-    nrf51_uart_update_irq(s);
+    nrf51_events_fire(&s->events, ctz32(bit));
 }
 
 /*
@@ -283,22 +277,14 @@ static uint64_t nrf51_uart_read(void *opaque, hwaddr offset, unsigned size)
     NRF51UARTState *s = NRF51_UART(opaque);
     uint64_t r;
 
+    if (nrf51_events_is_event(&s->events, offset) ||
+        nrf51_events_is_inten(offset)) {
+        return nrf51_events_read(&s->events, offset);
+    }
+
     switch (offset) {
-    case A_EVENTS_CTS:
-    case A_EVENTS_NCTS:
-    case A_EVENTS_RXDRDY:
-    case A_EVENTS_TXDRDY:
-    case A_EVENTS_ERROR:
-    case A_EVENTS_RXTO:
-        r = !!(s->events & (1u << ((offset - A_EVENTS_CTS) / 4)));
-        break;
     case A_SHORTS:
         r = s->shorts;
-        break;
-    case A_INTEN:
-    case A_INTENSET:
-    case A_INTENCLR:
-        r = s->inten;
         break;
     case A_ERRORSRC:
         r = s->errorsrc;
@@ -399,6 +385,12 @@ static void nrf51_uart_write(void *opaque, hwaddr offset, uint64_t value,
 
     trace_nrf51_uart_write(offset, value);
 
+    if (nrf51_events_is_event(&s->events, offset) ||
+        nrf51_events_is_inten(offset)) {
+        nrf51_events_write(&s->events, offset, value);
+        return;
+    }
+
     switch (offset) {
     case A_TASKS_STARTRX:
     case A_TASKS_STOPRX:
@@ -409,31 +401,8 @@ static void nrf51_uart_write(void *opaque, hwaddr offset, uint64_t value,
             nrf51_uart_task(s, offset);
         }
         break;
-    case A_EVENTS_CTS:
-    case A_EVENTS_NCTS:
-    case A_EVENTS_RXDRDY:
-    case A_EVENTS_TXDRDY:
-    case A_EVENTS_ERROR:
-    case A_EVENTS_RXTO:
-        if (value == NRF51_EVENT_CLEAR) {
-            s->events &= ~(1u << ((offset - A_EVENTS_CTS) / 4));
-            nrf51_uart_update_irq(s);
-        }
-        break;
     case A_SHORTS:
         s->shorts = value & UART_SHORTS_MASK;
-        break;
-    case A_INTEN:
-        s->inten = value & UART_EVENTS_MASK;
-        nrf51_uart_update_irq(s);
-        break;
-    case A_INTENSET:
-        s->inten |= value & UART_EVENTS_MASK;
-        nrf51_uart_update_irq(s);
-        break;
-    case A_INTENCLR:
-        s->inten &= ~value;
-        nrf51_uart_update_irq(s);
         break;
     case A_ERRORSRC:
         s->errorsrc &= ~value;
@@ -493,8 +462,7 @@ static void nrf51_uart_reset_enter(Object *obj, ResetType type)
     memset(s->rx_fifo, 0, sizeof(s->rx_fifo));
     s->tx_byte = 0;
     s->tx_next = 0;
-    s->events = 0;
-    s->inten = 0;
+    nrf51_events_reset(&s->events);
     s->shorts = 0;
     s->errorsrc = 0;
     s->enable = 0;
@@ -506,7 +474,7 @@ static void nrf51_uart_reset_enter(Object *obj, ResetType type)
 
 static void nrf51_uart_reset_hold(Object *obj, ResetType type)
 {
-    nrf51_uart_update_irq(NRF51_UART(obj));
+    nrf51_events_update_irq(&NRF51_UART(obj)->events);
 }
 
 static void nrf51_uart_realize(DeviceState *dev, Error **errp)
@@ -538,7 +506,7 @@ static void nrf51_uart_init(Object *obj)
     memory_region_init_io(&s->mmio, obj, &nrf51_uart_ops, s,
                           TYPE_NRF51_UART, NRF51_PERIPHERAL_SIZE);
     sysbus_init_mmio(sbd, &s->mmio);
-    sysbus_init_irq(sbd, &s->irq);
+    nrf51_events_init(&s->events, DEVICE(obj), UART_EVENTS_MASK);
 }
 
 static int nrf51_uart_post_load(void *opaque, int version_id)
@@ -560,8 +528,7 @@ static const VMStateDescription vmstate_nrf51_uart = {
     .minimum_version_id = 1,
     .post_load = nrf51_uart_post_load,
     .fields = (const VMStateField[]) {
-        VMSTATE_UINT32(events, NRF51UARTState),
-        VMSTATE_UINT32(inten, NRF51UARTState),
+        VMSTATE_NRF51_EVENTS(events, NRF51UARTState),
         VMSTATE_UINT32(shorts, NRF51UARTState),
         VMSTATE_UINT32(errorsrc, NRF51UARTState),
         VMSTATE_UINT32(enable, NRF51UARTState),

@@ -16,6 +16,7 @@
 #include "hw/i2c/nrf51_twi.h"
 #include "hw/misc/nrf51_ficr.h"
 #include "hw/misc/nrf51_power.h"
+#include "hw/misc/nrf51_ppi.h"
 #include "hw/misc/nrf51_rng.h"
 #include "hw/misc/nrf51_temp.h"
 #include "hw/misc/unimp.h"
@@ -32,7 +33,7 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51State, NRF51_SOC)
 #define NRF51822_SRAM_SIZE      (16 * KiB)
 
 /* Peripheral slots this model leaves unimplemented */
-#define NRF51_SOC_NUM_UNIMP     8
+#define NRF51_SOC_NUM_UNIMP     7
 
 #define NRF51_NUM_TIMERS        3
 #define NRF51_NUM_RTCS          2
@@ -44,6 +45,7 @@ struct NRF51State {
     SysBusDevice parent_obj;
 
     ARMv7MState cpu;
+    NRF51PPIState ppi;
     NRF51PowerState power;
     NRF51FICRState ficr;
     NRF51NVMCState nvmc;

@@ -9,6 +9,7 @@
 
 #include "hw/sysbus.h"
 #include "chardev/char-fe.h"
+#include "hw/misc/nrf51_events.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_UART "nrf51-uart"
@@ -22,14 +23,12 @@ struct NRF51UARTState {
 
     MemoryRegion mmio;
     CharBackend chr;
-    qemu_irq irq;
+    NRF51Events events;
     QEMUTimer *tx_timer;        /* end of the frame being sent */
     QEMUTimer *rx_timer;        /* end of the frame being received */
     guint watch_tag;
 
     /* Guest-visible state */
-    uint32_t events;            /* EVENTS_*, one bit per INTEN bit */
-    uint32_t inten;
     uint32_t shorts;
     uint32_t errorsrc;
     uint32_t enable;
