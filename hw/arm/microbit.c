@@ -29,6 +29,7 @@
 #include "exec/address-spaces.h"
 #include "system/block-backend.h"
 #include "system/blockdev.h"
+#include "system/runstate.h"
 #include "system/system.h"
 
 #define TYPE_MICROBIT_MACHINE MACHINE_TYPE_NAME("microbit")
@@ -185,6 +186,15 @@ static void microbit_init(MachineState *machine)
     microbit_load_kernel(s, machine->kernel_filename);
 }
 
+/*
+ * Leaving System OFF (QEMU's suspended state) restarts the chip from
+ * reset, as on the nRF51; POWER has recorded why.
+ */
+static void microbit_wakeup(MachineState *machine)
+{
+    qemu_system_reset_request(SHUTDOWN_CAUSE_GUEST_RESET);
+}
+
 static void microbit_machine_instance_init(Object *obj)
 {
     MicrobitMachineState *s = MICROBIT_MACHINE(obj);
@@ -209,6 +219,7 @@ static void microbit_machine_class_init(ObjectClass *oc, void *data)
 
     mc->desc = "BBC micro:bit (Cortex-M0)";
     mc->init = microbit_init;
+    mc->wakeup = microbit_wakeup;
     mc->max_cpus = 1;
     mc->default_cpu_type = ARM_CPU_TYPE_NAME("cortex-m0");
     mc->valid_cpu_types = valid_cpu_types;

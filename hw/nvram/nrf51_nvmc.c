@@ -260,10 +260,18 @@ bool nrf51_nvmc_program(NRF51NVMCState *s, uint32_t addr,
 static bool nrf51_nvmc_load_drive(NRF51NVMCState *s, Error **errp)
 {
     uint64_t want = (uint64_t)s->flash_size + NRF51_UICR_SIZE;
+    uint64_t perm = BLK_PERM_CONSISTENT_READ | BLK_PERM_WRITE;
     int64_t len = blk_getlength(s->blk);
 
     if (len < 0) {
         error_setg_errno(errp, -len, "cannot get the size of the flash image");
+        return false;
+    }
+    if (len == 0) {
+        /* An empty file is made the size of flash and UICR */
+        perm |= BLK_PERM_RESIZE;
+    }
+    if (blk_set_perm(s->blk, perm, BLK_PERM_ALL, errp) < 0) {
         return false;
     }
     if (len == 0) {
@@ -313,13 +321,8 @@ static void nrf51_nvmc_realize(DeviceState *dev, Error **errp)
     memset(s->flash_ptr, 0xff, s->flash_size);
     memset(s->uicr_ptr, 0xff, NRF51_UICR_SIZE);
 
-    if (s->blk) {
-        uint64_t perm = BLK_PERM_CONSISTENT_READ | BLK_PERM_WRITE;
-
-        if (!blk_set_perm(s->blk, perm, BLK_PERM_ALL, errp) ||
-            !nrf51_nvmc_load_drive(s, errp)) {
-            return;
-        }
+    if (s->blk && !nrf51_nvmc_load_drive(s, errp)) {
+        return;
     }
 
     sysbus_init_mmio(SYS_BUS_DEVICE(dev), &s->flash);

@@ -118,37 +118,50 @@ static uint64_t nrf51_timer_next_match(NRF51TimerState *s, uint64_t from,
     return from + (delta ? delta : mask + 1);
 }
 
-static void nrf51_timer_set_counter(NRF51TimerState *s, uint64_t value);
-
 /*
- * Raise the compare events due up to now, apply their shorts, and arm
- * the timer for the next match.
+ * Raise the compare events due up to now, apply their shorts at the
+ * tick they happened, and arm the timer for the next match.
  */
 static void nrf51_timer_update(NRF51TimerState *s)
 {
     int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
     uint64_t ticks = nrf51_timer_ticks_at(s, now);
     uint64_t next = UINT64_MAX;
-    uint32_t shorts = 0;
+    uint64_t clear_at = UINT64_MAX, stop_at = UINT64_MAX;
     unsigned i;
 
     if (ticks > s->seen) {
         for (i = 0; i < NRF51_TIMER_NUM_CC; i++) {
-            if (nrf51_timer_next_match(s, s->seen, s->cc[i]) <= ticks) {
-                trace_nrf51_timer_compare(i, s->cc[i]);
-                nrf51_events_fire(&s->events, EV_COMPARE(i));
-                shorts |= s->shorts & (SHORT_CLEAR(i) | SHORT_STOP(i));
+            uint64_t match = nrf51_timer_next_match(s, s->seen, s->cc[i]);
+
+            if (match > ticks) {
+                continue;
+            }
+            trace_nrf51_timer_compare(i, s->cc[i]);
+            nrf51_events_fire(&s->events, EV_COMPARE(i));
+            if (s->shorts & SHORT_CLEAR(i)) {
+                clear_at = MIN(clear_at, match);
+            }
+            if (s->shorts & SHORT_STOP(i)) {
+                stop_at = MIN(stop_at, match);
             }
         }
     }
     s->seen = ticks;
 
-    if (shorts & SHORTS_STOP_MASK) {
-        nrf51_timer_rebase(s);
+    if (stop_at != UINT64_MAX) {
+        /* Frozen at the tick it matched (or at 0 if it also cleared) */
+        s->ticks = clear_at <= stop_at ? 0 : stop_at;
+        s->seen = s->ticks;
         s->running = false;
-    }
-    if (shorts & SHORTS_CLEAR_MASK) {
-        nrf51_timer_set_counter(s, 0);
+    } else if (clear_at != UINT64_MAX) {
+        /*
+         * The counter restarted from 0 at the matching tick: shift the
+         * origin rather than rebase on now, so no time is lost.
+         */
+        s->ticks -= clear_at;
+        s->seen = ticks - clear_at;
+        nrf51_timer_update(s);
         return;
     }
 

@@ -1,1 +1,132 @@
-int main(void) { return 1; }
+/*
+ * QTest for the nRF51 TIMERs of the micro:bit
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "libqtest.h"
+
+#define TIMER0              0x40008000
+#define TIMER1              0x40009000
+#define TIMER0_IRQ          8
+#define TASKS_START         0x000
+#define TASKS_STOP          0x004
+#define TASKS_COUNT         0x008
+#define TASKS_CLEAR         0x00c
+#define TASKS_CAPTURE(n)    (0x040 + 4 * (n))
+#define EVENTS_COMPARE(n)   (0x140 + 4 * (n))
+#define SHORTS              0x200
+#define INTENSET            0x304
+#define MODE                0x504
+#define BITMODE             0x508
+#define PRESCALER           0x510
+#define CC(n)               (0x540 + 4 * (n))
+
+#define NVIC_ISPR0          0xe000e200
+#define US                  1000
+
+static uint32_t capture(QTestState *qts, uint32_t base, int n)
+{
+    qtest_writel(qts, base + TASKS_CAPTURE(n), 1);
+    return qtest_readl(qts, base + CC(n));
+}
+
+static void test_timer_mode(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+
+    /* PRESCALER resets to 4: 1 MHz */
+    g_assert_cmpuint(qtest_readl(qts, TIMER0 + PRESCALER), ==, 4);
+    qtest_writel(qts, TIMER0 + BITMODE, 3);
+    qtest_writel(qts, TIMER0 + CC(0), 1000);
+    qtest_writel(qts, TIMER0 + INTENSET, 1u << 16);
+    qtest_writel(qts, TIMER0 + TASKS_START, 1);
+    qtest_clock_step(qts, 999 * US);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(0)), ==, 0);
+    g_assert_cmpuint(capture(qts, TIMER0, 1), ==, 999);
+    qtest_clock_step(qts, 1 * US);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(0)), ==, 1);
+    g_assert_true(qtest_readl(qts, NVIC_ISPR0) & (1u << TIMER0_IRQ));
+
+    /* STOP freezes the count, START resumes it */
+    qtest_writel(qts, TIMER0 + TASKS_STOP, 1);
+    qtest_clock_step(qts, 500 * US);
+    g_assert_cmpuint(capture(qts, TIMER0, 2), ==, 1000);
+    qtest_writel(qts, TIMER0 + TASKS_START, 1);
+    qtest_clock_step(qts, 10 * US);
+    g_assert_cmpuint(capture(qts, TIMER0, 2), ==, 1010);
+    qtest_writel(qts, TIMER0 + TASKS_CLEAR, 1);
+    g_assert_cmpuint(capture(qts, TIMER0, 2), ==, 0);
+
+    /* PRESCALER 0: 16 MHz */
+    qtest_writel(qts, TIMER0 + PRESCALER, 0);
+    qtest_clock_step(qts, 10 * US);
+    g_assert_cmpuint(capture(qts, TIMER0, 2), ==, 160);
+    qtest_quit(qts);
+}
+
+static void test_shorts(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+
+    /* COMPARE[0] clears: a periodic timer */
+    qtest_writel(qts, TIMER0 + CC(0), 100);
+    qtest_writel(qts, TIMER0 + SHORTS, 1 << 0);
+    qtest_writel(qts, TIMER0 + TASKS_START, 1);
+    qtest_clock_step(qts, 350 * US);
+    g_assert_cmpuint(capture(qts, TIMER0, 1), ==, 50);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(0)), ==, 1);
+
+    /* COMPARE[0] stops: a one-shot */
+    qtest_writel(qts, TIMER0 + SHORTS, 1 << 8);
+    qtest_clock_step(qts, 300 * US);
+    g_assert_cmpuint(capture(qts, TIMER0, 1), ==, 100);
+    qtest_quit(qts);
+}
+
+static void test_counter_and_width(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+    int i;
+
+    /* Counter mode counts COUNT tasks */
+    qtest_writel(qts, TIMER1 + MODE, 1);
+    qtest_writel(qts, TIMER1 + CC(0), 3);
+    qtest_writel(qts, TIMER1 + TASKS_START, 1);
+    for (i = 0; i < 2; i++) {
+        qtest_writel(qts, TIMER1 + TASKS_COUNT, 1);
+    }
+    qtest_clock_step(qts, 1000 * US);
+    g_assert_cmpuint(capture(qts, TIMER1, 1), ==, 2);
+    g_assert_cmphex(qtest_readl(qts, TIMER1 + EVENTS_COMPARE(0)), ==, 0);
+    qtest_writel(qts, TIMER1 + TASKS_COUNT, 1);
+    g_assert_cmphex(qtest_readl(qts, TIMER1 + EVENTS_COMPARE(0)), ==, 1);
+
+    /* TIMER1 is at most 16 bits wide, whatever BITMODE says */
+    qtest_writel(qts, TIMER1 + MODE, 0);
+    qtest_writel(qts, TIMER1 + BITMODE, 3);
+    qtest_writel(qts, TIMER1 + PRESCALER, 0);
+    qtest_writel(qts, TIMER1 + TASKS_CLEAR, 1);
+    qtest_clock_step(qts, 5 * 1000 * US);
+    g_assert_cmpuint(capture(qts, TIMER1, 1), ==, (16 * 5000) % 65536);
+
+    /* 8-bit mode wraps at 256 */
+    qtest_writel(qts, TIMER1 + BITMODE, 1);
+    qtest_writel(qts, TIMER1 + TASKS_CLEAR, 1);
+    qtest_clock_step(qts, 20 * US);
+    g_assert_cmpuint(capture(qts, TIMER1, 1), ==, 320 % 256);
+    qtest_quit(qts);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+
+    qtest_add_func("/microbit/nrf51/timer/timer-mode", test_timer_mode);
+    qtest_add_func("/microbit/nrf51/timer/shorts", test_shorts);
+    qtest_add_func("/microbit/nrf51/timer/counter-and-width",
+                   test_counter_and_width);
+
+    return g_test_run();
+}
