@@ -22,6 +22,12 @@
 #include "hw/arm/nrf51.h"
 #include "hw/arm/nrf51_soc.h"
 #include "hw/boards.h"
+#include "hw/i2c/i2c.h"
+#include "hw/irq.h"
+#include "hw/sensor/mag3110.h"
+#include "hw/sensor/mma8653.h"
+#include "qapi/visitor.h"
+#include "trace.h"
 #include "hw/loader.h"
 #include "hw/qdev-properties.h"
 #include "hw/qdev-properties-system.h"
@@ -39,7 +45,17 @@ struct MicrobitMachineState {
     MachineState parent_obj;
 
     NRF51State nrf51;
+    MMA8653State *accel;
+    MAG3110State *magnet;
+
+    bool button[2];
 };
+
+/* Where the board's parts connect to the nRF51822 (schematic v1.3) */
+#define MICROBIT_PIN_BUTTON_A   17
+#define MICROBIT_PIN_BUTTON_B   26
+#define MICROBIT_PIN_ACCEL_INT1 28
+#define MICROBIT_PIN_MAG_INT1   29
 
 /* Where a .hex file's data may go, and a buffer to collect it in */
 typedef struct MicrobitImage {
@@ -160,6 +176,36 @@ static void microbit_load_kernel(MicrobitMachineState *s,
     armv7m_load_kernel(cpu, NULL, 0, 0);
 }
 
+/*
+ * The sensors on the internal I2C bus (TWI0), with their interrupt
+ * lines, and the buttons, which pull their pins low against external
+ * pull-ups.
+ */
+static void microbit_init_board(MicrobitMachineState *s)
+{
+    DeviceState *soc = DEVICE(&s->nrf51);
+    I2CBus *bus = I2C_BUS(qdev_get_child_bus(DEVICE(&s->nrf51.twi[0]),
+                                             "i2c"));
+    I2CSlave *dev;
+
+    dev = i2c_slave_new(TYPE_MMA8653, MMA8653_I2C_ADDR);
+    object_property_add_child(OBJECT(s), "accelerometer", OBJECT(dev));
+    i2c_slave_realize_and_unref(dev, bus, &error_fatal);
+    qdev_connect_gpio_out_named(DEVICE(dev), "int1", 0,
+        qdev_get_gpio_in(soc, MICROBIT_PIN_ACCEL_INT1));
+    s->accel = MMA8653(dev);
+
+    dev = i2c_slave_new(TYPE_MAG3110, MAG3110_I2C_ADDR);
+    object_property_add_child(OBJECT(s), "magnetometer", OBJECT(dev));
+    i2c_slave_realize_and_unref(dev, bus, &error_fatal);
+    qdev_connect_gpio_out_named(DEVICE(dev), "int1", 0,
+        qdev_get_gpio_in(soc, MICROBIT_PIN_MAG_INT1));
+    s->magnet = MAG3110(dev);
+
+    qemu_set_irq(qdev_get_gpio_in(soc, MICROBIT_PIN_BUTTON_A), 1);
+    qemu_set_irq(qdev_get_gpio_in(soc, MICROBIT_PIN_BUTTON_B), 1);
+}
+
 static void microbit_init(MachineState *machine)
 {
     MicrobitMachineState *s = MICROBIT_MACHINE(machine);
@@ -183,6 +229,8 @@ static void microbit_init(MachineState *machine)
                              OBJECT(get_system_memory()), &error_abort);
     sysbus_realize(SYS_BUS_DEVICE(soc), &error_fatal);
 
+    microbit_init_board(s);
+
     microbit_load_kernel(s, machine->kernel_filename);
 }
 
@@ -195,9 +243,96 @@ static void microbit_wakeup(MachineState *machine)
     qemu_system_reset_request(SHUTDOWN_CAUSE_GUEST_RESET);
 }
 
+static bool microbit_get_button_a(Object *obj, Error **errp)
+{
+    return MICROBIT_MACHINE(obj)->button[0];
+}
+
+static bool microbit_get_button_b(Object *obj, Error **errp)
+{
+    return MICROBIT_MACHINE(obj)->button[1];
+}
+
+static void microbit_set_button(MicrobitMachineState *s, int n, bool held)
+{
+    static const int pins[] = { MICROBIT_PIN_BUTTON_A,
+                                MICROBIT_PIN_BUTTON_B };
+
+    s->button[n] = held;
+    trace_microbit_button(n ? 'B' : 'A', held);
+    /* A held button pulls its pin low */
+    qemu_set_irq(qdev_get_gpio_in(DEVICE(&s->nrf51), pins[n]), !held);
+}
+
+static void microbit_set_button_a(Object *obj, bool value, Error **errp)
+{
+    microbit_set_button(MICROBIT_MACHINE(obj), 0, value);
+}
+
+static void microbit_set_button_b(Object *obj, bool value, Error **errp)
+{
+    microbit_set_button(MICROBIT_MACHINE(obj), 1, value);
+}
+
+/*
+ * The sensors' properties, in the board's frame as micro:bit software
+ * reports it (x to the right, y towards the top edge, z into the
+ * board, so that a board lying face up reads z = -1000 milli-g).  The
+ * parts are mounted so that the accelerometer's x and y axes and all
+ * of the magnetometer's axes point the other way.
+ */
+typedef struct MicrobitSensorAxis {
+    const char *name;
+    const char *part;       /* child property of the machine */
+    const char *axis;
+    int sign;
+} MicrobitSensorAxis;
+
+static const MicrobitSensorAxis microbit_axes[] = {
+    { "accel-x", "accelerometer", "x", -1 },
+    { "accel-y", "accelerometer", "y", -1 },
+    { "accel-z", "accelerometer", "z", 1 },
+    { "magnet-x", "magnetometer", "x", -1 },
+    { "magnet-y", "magnetometer", "y", -1 },
+    { "magnet-z", "magnetometer", "z", -1 },
+};
+
+static void microbit_get_axis(Object *obj, Visitor *v, const char *name,
+                              void *opaque, Error **errp)
+{
+    const MicrobitSensorAxis *a = opaque;
+    Object *part = object_resolve_path_component(obj, a->part);
+    int64_t value;
+
+    if (!part) {
+        error_setg(errp, "the board has no %s yet", a->part);
+        return;
+    }
+    value = object_property_get_int(part, a->axis, errp) * a->sign;
+    visit_type_int64(v, name, &value, errp);
+}
+
+static void microbit_set_axis(Object *obj, Visitor *v, const char *name,
+                              void *opaque, Error **errp)
+{
+    const MicrobitSensorAxis *a = opaque;
+    Object *part = object_resolve_path_component(obj, a->part);
+    int64_t value;
+
+    if (!visit_type_int64(v, name, &value, errp)) {
+        return;
+    }
+    if (!part) {
+        error_setg(errp, "the board has no %s yet", a->part);
+        return;
+    }
+    object_property_set_int(part, a->axis, value * a->sign, errp);
+}
+
 static void microbit_machine_instance_init(Object *obj)
 {
     MicrobitMachineState *s = MICROBIT_MACHINE(obj);
+    int i;
 
     object_initialize_child(obj, "nrf51", &s->nrf51, TYPE_NRF51_SOC);
     object_property_add_alias(obj, "device-id", OBJECT(&s->nrf51),
@@ -207,6 +342,21 @@ static void microbit_machine_instance_init(Object *obj)
         "keys (default: different for each run)");
     object_property_add_alias(obj, "temperature", OBJECT(&s->nrf51),
                               "temperature");
+    object_property_add_bool(obj, "button-a", microbit_get_button_a,
+                             microbit_set_button_a);
+    object_property_set_description(obj, "button-a", "button A is held");
+    object_property_add_bool(obj, "button-b", microbit_get_button_b,
+                             microbit_set_button_b);
+    object_property_set_description(obj, "button-b", "button B is held");
+    for (i = 0; i < ARRAY_SIZE(microbit_axes); i++) {
+        object_property_add(obj, microbit_axes[i].name, "int",
+                            microbit_get_axis, microbit_set_axis, NULL,
+                            (void *)&microbit_axes[i]);
+    }
+    object_property_set_description(obj, "accel-x",
+        "acceleration in milli-g (also accel-y, accel-z)");
+    object_property_set_description(obj, "magnet-x",
+        "magnetic field in nanotesla (also magnet-y, magnet-z)");
 }
 
 static void microbit_machine_class_init(ObjectClass *oc, void *data)
