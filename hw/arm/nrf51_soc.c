@@ -123,6 +123,11 @@ static const MemoryRegionOps nrf51_romtable_ops = {
 /*
  * Realize an APB peripheral and put it in its slot: registers at
  * 0x40000000 + ID * 0x1000, interrupt on NVIC line ID.
+ *
+ * A task may raise an event that the PPI turns into another task of
+ * the same peripheral, within the same register write; that is how
+ * the hardware works, so QEMU's guard against re-entrant MMIO is off
+ * for these registers.  The PPI bounds such chains itself.
  */
 static bool nrf51_realize_peripheral(NRF51State *s, SysBusDevice *sbd,
                                      unsigned id, Error **errp)
@@ -130,6 +135,7 @@ static bool nrf51_realize_peripheral(NRF51State *s, SysBusDevice *sbd,
     if (!sysbus_realize(sbd, errp)) {
         return false;
     }
+    sysbus_mmio_get_region(sbd, 0)->disable_reentrancy_guard = true;
     sysbus_mmio_map(sbd, 0, NRF51_PERIPHERAL_ADDR(id));
     sysbus_connect_irq(sbd, 0, qdev_get_gpio_in(DEVICE(&s->cpu), id));
     return true;

@@ -76,11 +76,17 @@ static uint64_t nrf51_rtc_ticks_at(NRF51RTCState *s, int64_t now)
     return s->ticks + lfclk_cycles / (s->prescaler + 1);
 }
 
-/* The virtual time by which the count reaches @ticks */
+/* The virtual time at which the count reaches @ticks, rounded up */
 static int64_t nrf51_rtc_time_of(NRF51RTCState *s, uint64_t ticks)
 {
-    return s->base_ns + muldiv64((ticks - s->ticks) * (s->prescaler + 1),
-                                 NANOSECONDS_PER_SECOND, LFCLK_HZ) + 1;
+    uint64_t cycles = (ticks - s->ticks) * (s->prescaler + 1);
+    uint64_t ns = muldiv64(cycles, NANOSECONDS_PER_SECOND, LFCLK_HZ);
+
+    /* LFCLK_HZ is 2^15: round up when the division left a remainder */
+    if ((cycles * (NANOSECONDS_PER_SECOND % LFCLK_HZ)) % LFCLK_HZ) {
+        ns++;
+    }
+    return s->base_ns + ns;
 }
 
 /* Freeze the count at @now, e.g. before the rate or the count changes */

@@ -94,11 +94,13 @@ static uint64_t nrf51_timer_ticks_at(NRF51TimerState *s, int64_t now)
                        nrf51_timer_prescaler(s));
 }
 
+/* The virtual time at which the count reaches @ticks, rounded up */
 static int64_t nrf51_timer_time_of(NRF51TimerState *s, uint64_t ticks)
 {
-    return s->base_ns +
-           muldiv64((ticks - s->ticks) << nrf51_timer_prescaler(s),
-                    NANOSECONDS_PER_SECOND, HFCLK_HZ) + 1;
+    /* One HFCLK cycle is 62.5 ns */
+    uint64_t cycles = (ticks - s->ticks) << nrf51_timer_prescaler(s);
+
+    return s->base_ns + (cycles * 125 + 1) / 2;
 }
 
 static void nrf51_timer_rebase(NRF51TimerState *s)

@@ -1,1 +1,258 @@
-int main(void) { return 1; }
+/*
+ * QTest for the nRF51 TWI and the micro:bit's I2C sensors
+ *
+ * The TWI master is driven as firmware drives it, against the
+ * MMA8653FC accelerometer and MAG3110 magnetometer on the board's
+ * internal bus (TWI0).
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "libqtest.h"
+#include "qobject/qdict.h"
+
+#define TWI0                0x40003000
+#define TWI1                0x40004000
+#define TASKS_STARTRX       0x000
+#define TASKS_STARTTX       0x008
+#define TASKS_STOP          0x014
+#define TASKS_SUSPEND       0x01c
+#define TASKS_RESUME        0x020
+#define EVENTS_STOPPED      0x104
+#define EVENTS_RXDREADY     0x108
+#define EVENTS_TXDSENT      0x11c
+#define EVENTS_ERROR        0x124
+#define EVENTS_BB           0x138
+#define EVENTS_SUSPENDED    0x148
+#define SHORTS              0x200
+#define ERRORSRC            0x4c4
+#define ENABLE              0x500
+#define RXD                 0x518
+#define TXD                 0x51c
+#define FREQUENCY           0x524
+#define ADDRESS             0x588
+
+#define SHORT_BB_SUSPEND    1
+#define SHORT_BB_STOP       2
+#define ERRORSRC_ANACK      2
+#define FREQ_K400           0x06680000
+/* Nine clocks at 400 kHz: 22.5 us */
+#define BYTE_NS             23000
+
+#define ACCEL_ADDR          0x1d
+#define MAG_ADDR            0x0e
+#define GPIO_IN             0x50000510
+#define GPIO_PIN_CNF(n)     (0x50000700 + 4 * (n))
+
+static void twi_wait(QTestState *qts, uint32_t base, uint32_t event)
+{
+    int i;
+
+    for (i = 0; i < 100 && !qtest_readl(qts, base + event); i++) {
+        qtest_clock_step(qts, BYTE_NS);
+    }
+    g_assert_cmphex(qtest_readl(qts, base + event), ==, 1);
+    qtest_writel(qts, base + event, 0);
+}
+
+static void twi_enable(QTestState *qts, uint32_t base)
+{
+    qtest_writel(qts, base + ENABLE, 5);
+    qtest_writel(qts, base + FREQUENCY, FREQ_K400);
+}
+
+/* Write @n bytes to a register, as i2c.writeRegister() does */
+static void twi_write(QTestState *qts, uint8_t addr, const uint8_t *buf,
+                      int n)
+{
+    int i;
+
+    qtest_writel(qts, TWI0 + ADDRESS, addr);
+    qtest_writel(qts, TWI0 + TXD, buf[0]);
+    qtest_writel(qts, TWI0 + TASKS_STARTTX, 1);
+    for (i = 0; i < n; i++) {
+        twi_wait(qts, TWI0, EVENTS_TXDSENT);
+        if (i + 1 < n) {
+            qtest_writel(qts, TWI0 + TXD, buf[i + 1]);
+        }
+    }
+    qtest_writel(qts, TWI0 + TASKS_STOP, 1);
+    twi_wait(qts, TWI0, EVENTS_STOPPED);
+}
+
+/* Read @n bytes from register @reg, with a repeated start */
+static void twi_read(QTestState *qts, uint8_t addr, uint8_t reg,
+                     uint8_t *buf, int n)
+{
+    int i;
+
+    qtest_writel(qts, TWI0 + ADDRESS, addr);
+    qtest_writel(qts, TWI0 + TXD, reg);
+    qtest_writel(qts, TWI0 + TASKS_STARTTX, 1);
+    twi_wait(qts, TWI0, EVENTS_TXDSENT);
+
+    qtest_writel(qts, TWI0 + SHORTS, n == 1 ? SHORT_BB_STOP :
+                                              SHORT_BB_SUSPEND);
+    qtest_writel(qts, TWI0 + TASKS_STARTRX, 1);
+    for (i = 0; i < n; i++) {
+        if (i == n - 1) {
+            qtest_writel(qts, TWI0 + SHORTS, SHORT_BB_STOP);
+        }
+        if (i > 0) {
+            qtest_writel(qts, TWI0 + TASKS_RESUME, 1);
+        }
+        twi_wait(qts, TWI0, EVENTS_RXDREADY);
+        buf[i] = qtest_readl(qts, TWI0 + RXD);
+    }
+    twi_wait(qts, TWI0, EVENTS_STOPPED);
+    qtest_writel(qts, TWI0 + SHORTS, 0);
+}
+
+static void test_address_nack(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+
+    /* Nobody answers at 0x42, nor anywhere on TWI1 */
+    twi_enable(qts, TWI0);
+    qtest_writel(qts, TWI0 + ADDRESS, 0x42);
+    qtest_writel(qts, TWI0 + TASKS_STARTTX, 1);
+    twi_wait(qts, TWI0, EVENTS_ERROR);
+    g_assert_cmphex(qtest_readl(qts, TWI0 + ERRORSRC), ==, ERRORSRC_ANACK);
+    qtest_writel(qts, TWI0 + ERRORSRC, ERRORSRC_ANACK);
+    g_assert_cmphex(qtest_readl(qts, TWI0 + ERRORSRC), ==, 0);
+    qtest_writel(qts, TWI0 + TASKS_STOP, 1);
+    twi_wait(qts, TWI0, EVENTS_STOPPED);
+
+    twi_enable(qts, TWI1);
+    qtest_writel(qts, TWI1 + ADDRESS, ACCEL_ADDR);
+    qtest_writel(qts, TWI1 + TASKS_STARTRX, 1);
+    twi_wait(qts, TWI1, EVENTS_ERROR);
+    g_assert_cmphex(qtest_readl(qts, TWI1 + ERRORSRC), ==, ERRORSRC_ANACK);
+    qtest_quit(qts);
+}
+
+static void test_who_am_i(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+    uint8_t b;
+
+    twi_enable(qts, TWI0);
+    twi_read(qts, ACCEL_ADDR, 0x0d, &b, 1);
+    g_assert_cmphex(b, ==, 0x5a);
+    twi_read(qts, MAG_ADDR, 0x07, &b, 1);
+    g_assert_cmphex(b, ==, 0xc4);
+    qtest_quit(qts);
+}
+
+static void qom_set_int(QTestState *qts, const char *prop, int value)
+{
+    QDict *rsp = qtest_qmp(qts, "{ 'execute': 'qom-set', 'arguments': "
+                           "{ 'path': '/machine', 'property': %s, "
+                           "'value': %d } }", prop, value);
+
+    g_assert_false(qdict_haskey(rsp, "error"));
+    qobject_unref(rsp);
+}
+
+static void test_accelerometer(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+    static const uint8_t standby[] = { 0x2a, 0x00 };
+    static const uint8_t drdy_int1[] = { 0x2d, 0x01, 0x01 };
+    static const uint8_t range_4g[] = { 0x0e, 0x01 };
+    static const uint8_t active_50hz[] = { 0x2a, (4 << 3) | 1 };
+    uint8_t b[6];
+
+    /* Board frame: x right, y up, z into the board */
+    qom_set_int(qts, "accel-x", 500);
+    qom_set_int(qts, "accel-y", -250);
+    qom_set_int(qts, "accel-z", 1000);
+
+    twi_enable(qts, TWI0);
+    qtest_writel(qts, GPIO_PIN_CNF(28), 0);
+    twi_write(qts, ACCEL_ADDR, standby, 2);
+    twi_write(qts, ACCEL_ADDR, drdy_int1, 3);
+    twi_write(qts, ACCEL_ADDR, range_4g, 2);
+    twi_write(qts, ACCEL_ADDR, active_50hz, 2);
+
+    /* INT1 (P0.28, active low) falls when a sample is ready, at 50 Hz */
+    g_assert_true(qtest_readl(qts, GPIO_IN) & (1u << 28));
+    qtest_clock_step(qts, 20 * 1000 * 1000);
+    g_assert_false(qtest_readl(qts, GPIO_IN) & (1u << 28));
+
+    /* 4 g range: 128 counts per g; the part's x and y point the other way */
+    twi_read(qts, ACCEL_ADDR, 0x01, b, 6);
+    g_assert_cmpint((int16_t)(b[0] << 8 | b[1]) >> 6, ==, -64);
+    g_assert_cmpint((int16_t)(b[2] << 8 | b[3]) >> 6, ==, 32);
+    g_assert_cmpint((int16_t)(b[4] << 8 | b[5]) >> 6, ==, 128);
+    /* Reading the sample releases INT1 */
+    g_assert_true(qtest_readl(qts, GPIO_IN) & (1u << 28));
+    qtest_quit(qts);
+}
+
+static void test_magnetometer(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+    static const uint8_t active_80hz[] = { 0x10, 0x01 };
+    uint8_t b[6];
+
+    qom_set_int(qts, "magnet-x", 20000);
+    qom_set_int(qts, "magnet-y", -5000);
+    qom_set_int(qts, "magnet-z", 48000);
+
+    twi_enable(qts, TWI0);
+    qtest_writel(qts, GPIO_PIN_CNF(29), 0);
+    twi_write(qts, MAG_ADDR, active_80hz, 2);
+    g_assert_false(qtest_readl(qts, GPIO_IN) & (1u << 29));
+    qtest_clock_step(qts, 13 * 1000 * 1000);
+    /* INT1 (P0.29) is active high */
+    g_assert_true(qtest_readl(qts, GPIO_IN) & (1u << 29));
+
+    /* 0.1 uT per count, and every axis points the other way */
+    twi_read(qts, MAG_ADDR, 0x01, b, 6);
+    g_assert_cmpint((int16_t)(b[0] << 8 | b[1]), ==, -200);
+    g_assert_cmpint((int16_t)(b[2] << 8 | b[3]), ==, 50);
+    g_assert_cmpint((int16_t)(b[4] << 8 | b[5]), ==, -480);
+    g_assert_false(qtest_readl(qts, GPIO_IN) & (1u << 29));
+    qtest_quit(qts);
+}
+
+static void test_suspend_resume(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+
+    twi_enable(qts, TWI0);
+    qtest_writel(qts, TWI0 + ADDRESS, ACCEL_ADDR);
+    qtest_writel(qts, TWI0 + TXD, 0x0d);
+    qtest_writel(qts, TWI0 + TASKS_STARTTX, 1);
+    twi_wait(qts, TWI0, EVENTS_TXDSENT);
+    qtest_writel(qts, TWI0 + SHORTS, SHORT_BB_SUSPEND);
+    qtest_writel(qts, TWI0 + TASKS_STARTRX, 1);
+    twi_wait(qts, TWI0, EVENTS_SUSPENDED);
+    g_assert_cmphex(qtest_readl(qts, TWI0 + RXD), ==, 0x5a);
+    /* Suspended: nothing more happens until RESUME */
+    qtest_clock_step(qts, 10 * BYTE_NS);
+    g_assert_cmphex(qtest_readl(qts, TWI0 + EVENTS_BB), ==, 1);
+    qtest_writel(qts, TWI0 + EVENTS_BB, 0);
+    qtest_clock_step(qts, 10 * BYTE_NS);
+    g_assert_cmphex(qtest_readl(qts, TWI0 + EVENTS_BB), ==, 0);
+    qtest_writel(qts, TWI0 + SHORTS, SHORT_BB_STOP);
+    qtest_writel(qts, TWI0 + TASKS_RESUME, 1);
+    twi_wait(qts, TWI0, EVENTS_STOPPED);
+    qtest_quit(qts);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+
+    qtest_add_func("/microbit/nrf51/twi/address-nack", test_address_nack);
+    qtest_add_func("/microbit/nrf51/twi/who-am-i", test_who_am_i);
+    qtest_add_func("/microbit/nrf51/twi/suspend-resume",
+                   test_suspend_resume);
+    qtest_add_func("/microbit/board/accelerometer", test_accelerometer);
+    qtest_add_func("/microbit/board/magnetometer", test_magnetometer);
+
+    return g_test_run();
+}
