@@ -35,15 +35,19 @@ static const struct {
     unsigned id;
 } nrf51_unimplemented[] = {
     { "nrf51.radio", NRF51_ID_RADIO },
-    { "nrf51.adc", NRF51_ID_ADC },
-    { "nrf51.ecb", NRF51_ID_ECB },
-    { "nrf51.aar-ccm", NRF51_ID_AAR_CCM },
-    { "nrf51.wdt", NRF51_ID_WDT },
-    { "nrf51.qdec", NRF51_ID_QDEC },
-    { "nrf51.lpcomp", NRF51_ID_LPCOMP },
 };
 
 QEMU_BUILD_BUG_ON(ARRAY_SIZE(nrf51_unimplemented) != NRF51_SOC_NUM_UNIMP);
+
+/* Blocks with their register interface only */
+static const struct {
+    const char *name;
+    unsigned id;
+} nrf51_basic[NRF51_SOC_NUM_BASIC] = {
+    { "nrf51.aar-ccm", NRF51_ID_AAR_CCM },
+    { "nrf51.qdec", NRF51_ID_QDEC },
+    { "nrf51.lpcomp", NRF51_ID_LPCOMP },
+};
 
 static const struct {
     unsigned id;
@@ -323,6 +327,35 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
     nrf51_connect_events(s, DEVICE(&s->rng), NRF51_ID_RNG);
     nrf51_connect_events(s, DEVICE(&s->temp), NRF51_ID_TEMP);
 
+    /* ADC, ECB and the watchdog, which resets through POWER */
+    object_property_set_link(OBJECT(&s->ecb), "memory", OBJECT(sysmem),
+                             &error_abort);
+    if (!object_property_set_uint(OBJECT(&s->ecb), "sram-size",
+                                  s->sram_size, errp) ||
+        !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->adc), NRF51_ID_ADC,
+                                  errp) ||
+        !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->ecb), NRF51_ID_ECB,
+                                  errp) ||
+        !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->wdt), NRF51_ID_WDT,
+                                  errp)) {
+        return;
+    }
+    nrf51_connect_events(s, DEVICE(&s->adc), NRF51_ID_ADC);
+    nrf51_connect_events(s, DEVICE(&s->ecb), NRF51_ID_ECB);
+    nrf51_connect_events(s, DEVICE(&s->wdt), NRF51_ID_WDT);
+    qdev_connect_gpio_out_named(DEVICE(&s->wdt), NRF51_WDT_RESET, 0,
+        qdev_get_gpio_in_named(DEVICE(&s->power), NRF51_POWER_WATCHDOG, 0));
+
+    for (i = 0; i < NRF51_SOC_NUM_BASIC; i++) {
+        dev = DEVICE(&s->basic[i]);
+        qdev_prop_set_string(dev, "name", nrf51_basic[i].name);
+        if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(dev),
+                                      nrf51_basic[i].id, errp)) {
+            return;
+        }
+        nrf51_connect_events(s, dev, nrf51_basic[i].id);
+    }
+
     /* Everything else */
     for (i = 0; i < ARRAY_SIZE(nrf51_unimplemented); i++) {
         dev = DEVICE(&s->unimp[i]);
@@ -359,6 +392,13 @@ static void nrf51_soc_init(Object *obj)
     object_initialize_child(obj, "twi0", &s->twi[0], TYPE_NRF51_TWI);
     object_initialize_child(obj, "twi1", &s->twi[1], TYPE_NRF51_TWI);
     object_initialize_child(obj, "rng", &s->rng, TYPE_NRF51_RNG);
+    object_initialize_child(obj, "adc", &s->adc, TYPE_NRF51_ADC);
+    object_initialize_child(obj, "ecb", &s->ecb, TYPE_NRF51_ECB);
+    object_initialize_child(obj, "wdt", &s->wdt, TYPE_NRF51_WDT);
+    for (i = 0; i < NRF51_SOC_NUM_BASIC; i++) {
+        object_initialize_child(obj, "basic[*]", &s->basic[i],
+                                TYPE_NRF51_BASIC);
+    }
     object_initialize_child(obj, "temp", &s->temp, TYPE_NRF51_TEMP);
     object_initialize_child(obj, "lfclk-split", &s->lfclk_split,
                             TYPE_SPLIT_IRQ);

@@ -9,11 +9,14 @@
 
 #include "hw/sysbus.h"
 #include "hw/arm/armv7m.h"
+#include "hw/adc/nrf51_adc.h"
 #include "hw/char/nrf51_uart.h"
 #include "hw/core/split-irq.h"
 #include "hw/gpio/nrf51_gpio.h"
 #include "hw/gpio/nrf51_gpiote.h"
 #include "hw/i2c/nrf51_twi.h"
+#include "hw/misc/nrf51_basic.h"
+#include "hw/misc/nrf51_ecb.h"
 #include "hw/misc/nrf51_ficr.h"
 #include "hw/misc/nrf51_power.h"
 #include "hw/misc/nrf51_ppi.h"
@@ -23,6 +26,7 @@
 #include "hw/nvram/nrf51_nvmc.h"
 #include "hw/timer/nrf51_rtc.h"
 #include "hw/timer/nrf51_timer.h"
+#include "hw/watchdog/nrf51_wdt.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_SOC "nrf51-soc"
@@ -33,7 +37,8 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51State, NRF51_SOC)
 #define NRF51822_SRAM_SIZE      (16 * KiB)
 
 /* Peripheral slots this model leaves unimplemented */
-#define NRF51_SOC_NUM_UNIMP     7
+#define NRF51_SOC_NUM_UNIMP     1
+#define NRF51_SOC_NUM_BASIC     3
 
 #define NRF51_NUM_TIMERS        3
 #define NRF51_NUM_RTCS          2
@@ -57,6 +62,10 @@ struct NRF51State {
     NRF51TWIState twi[2];
     NRF51RNGState rng;
     NRF51TempState temp;
+    NRF51ADCState adc;
+    NRF51ECBState ecb;
+    NRF51WDTState wdt;
+    NRF51BasicState basic[NRF51_SOC_NUM_BASIC];
     SplitIRQ lfclk_split;
     SplitIRQ detect_split;
 

@@ -1,0 +1,34 @@
+/*
+ * nRF51 peripherals whose function is not modelled
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef HW_MISC_NRF51_BASIC_H
+#define HW_MISC_NRF51_BASIC_H
+
+#include "hw/sysbus.h"
+#include "hw/misc/nrf51_events.h"
+#include "qom/object.h"
+
+#define TYPE_NRF51_BASIC "nrf51-basic"
+OBJECT_DECLARE_SIMPLE_TYPE(NRF51BasicState, NRF51_BASIC)
+
+#define NRF51_BASIC_CONFIG_BASE     0x400
+#define NRF51_BASIC_CONFIG_WORDS    ((0x1000 - NRF51_BASIC_CONFIG_BASE) / 4)
+
+struct NRF51BasicState {
+    SysBusDevice parent_obj;
+
+    MemoryRegion mmio;
+    NRF51Events events;
+
+    /* Properties */
+    char *name;
+
+    uint32_t shorts;
+    uint32_t config[NRF51_BASIC_CONFIG_WORDS];
+    uint32_t tasks_logged;      /* tasks already reported as unmodelled */
+};
+
+#endif

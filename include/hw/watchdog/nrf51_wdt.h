@@ -1,0 +1,38 @@
+/*
+ * nRF51 watchdog timer (WDT)
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef HW_WATCHDOG_NRF51_WDT_H
+#define HW_WATCHDOG_NRF51_WDT_H
+
+#include "hw/sysbus.h"
+#include "hw/misc/nrf51_events.h"
+#include "qom/object.h"
+
+#define TYPE_NRF51_WDT "nrf51-wdt"
+OBJECT_DECLARE_SIMPLE_TYPE(NRF51WDTState, NRF51_WDT)
+
+#define NRF51_WDT_RR    8
+
+/* Output GPIO line: pulsed to reset the system */
+#define NRF51_WDT_RESET "reset"
+
+struct NRF51WDTState {
+    SysBusDevice parent_obj;
+
+    MemoryRegion mmio;
+    NRF51Events events;
+    QEMUTimer *timer;
+    qemu_irq reset;
+
+    bool running;
+    bool timed_out;             /* TIMEOUT raised, the reset follows */
+    uint32_t crv;
+    uint32_t rren;
+    uint32_t config;
+    uint32_t reqstatus;         /* RR registers not yet written */
+};
+
+#endif
