@@ -139,7 +139,7 @@ static void nrf51_timer_update(NRF51TimerState *s)
             if (match > ticks) {
                 continue;
             }
-            trace_nrf51_timer_compare(i, s->cc[i]);
+            trace_nrf51_timer_compare(s->mmio.addr, i, s->cc[i]);
             nrf51_events_fire(&s->events, EV_COMPARE(i));
             if (s->shorts & SHORT_CLEAR(i)) {
                 clear_at = MIN(clear_at, match);
@@ -224,6 +224,11 @@ static void nrf51_timer_task(NRF51TimerState *s, hwaddr offset)
         nrf51_timer_set_counter(s, 0);
         break;
     case A_TASKS_CAPTURE0 ... A_TASKS_CAPTURE3:
+        /*
+         * COMPARE fires when the counter steps onto CC, so the value
+         * captured does not match until the counter comes round again.
+         */
+        nrf51_timer_update(s);
         s->cc[(offset - A_TASKS_CAPTURE0) / 4] = nrf51_timer_counter(s);
         nrf51_timer_update(s);
         break;
@@ -275,7 +280,7 @@ static uint64_t nrf51_timer_read(void *opaque, hwaddr offset, unsigned size)
         break;
     }
 
-    trace_nrf51_timer_read(offset, r);
+    trace_nrf51_timer_read(s->mmio.addr, offset, r);
     return r;
 }
 
@@ -284,7 +289,7 @@ static void nrf51_timer_write(void *opaque, hwaddr offset, uint64_t value,
 {
     NRF51TimerState *s = NRF51_TIMER(opaque);
 
-    trace_nrf51_timer_write(offset, value);
+    trace_nrf51_timer_write(s->mmio.addr, offset, value);
 
     if (nrf51_events_is_event(&s->events, offset) ||
         nrf51_events_is_inten(offset)) {
