@@ -20,6 +20,7 @@ QEMU_BUILD := $(BUILD)/qemu-build
 EMU        := $(BUILD)/qemu-system-arm
 FIRMWARE   := $(BUILD)/firmware
 PYTHON     := /usr/bin/python3
+MICROPYTHON := /usr/share/firmware-microbit-micropython/firmware.hex
 
 QEMU_CONFIGURE := \
 	--target-list=arm-softmmu \
@@ -68,7 +69,8 @@ run: setup all
 	 exec $(EMU) -M microbit -nographic -kernel "$$hex"
 
 check: setup all
-	@MICROBIT_FIRMWARE=$(FIRMWARE) $(PYTHON) scripts/check.py $(QEMU_BUILD)
+	@MICROBIT_FIRMWARE=$(FIRMWARE) MICROBIT_MICROPYTHON=$(MICROPYTHON) \
+	 $(PYTHON) scripts/check.py $(QEMU_BUILD)
 
 FUZZ_SECONDS ?= 600
 fuzz: qemu

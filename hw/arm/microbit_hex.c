@@ -17,7 +17,10 @@
  * The parser is strict: it refuses anything a flashing tool could
  * misread rather than guess, so that a damaged file fails loudly
  * instead of booting half a program.  White space around a record and
- * blank lines are allowed; everything else must be exact.
+ * blank lines are allowed; everything else must be exact.  Records
+ * after the end-of-file record are checked but not loaded (MakeCode
+ * stores its source there); a data record there is refused, since a
+ * flashing tool would silently drop it.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -160,11 +163,6 @@ static bool parse_record(HexParser *p, const char *rec, size_t len,
     unsigned nbytes, count, type, offset, sum, i;
     const uint8_t *data;
 
-    if (p->seen_eof) {
-        error_setg(errp, "%s:%u: text after the end-of-file record",
-                   p->name, p->line);
-        return false;
-    }
     if (rec[0] != ':') {
         error_setg(errp, "%s:%u: a record must start with ':'",
                    p->name, p->line);
@@ -225,6 +223,20 @@ static bool parse_record(HexParser *p, const char *rec, size_t len,
     offset = bytes[1] << 8 | bytes[2];
     type = bytes[3];
     data = &bytes[4];
+
+    /*
+     * MakeCode appends its compressed source as Other Data records
+     * after the end-of-file record.  Flashing stops at end-of-file, so
+     * such records are checked but never loaded.
+     */
+    if (p->seen_eof) {
+        if (type == REC_DATA || type == REC_CUSTOM_DATA) {
+            error_setg(errp, "%s:%u: data record after the end-of-file "
+                       "record", p->name, p->line);
+            return false;
+        }
+        return true;
+    }
 
     switch (type) {
     case REC_DATA:

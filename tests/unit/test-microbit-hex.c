@@ -208,8 +208,15 @@ static void test_missing_eof(void)
 
 static void test_after_eof(void)
 {
+    g_autofree Image *img = g_new(Image, 1);
+
+    /* MakeCode keeps its source in Other Data records after the end */
+    g_assert_null(parse(":00000001FF\n\n:0400000EAABBCCDDE0\n", img));
+    g_assert_cmpuint(img->records, ==, 0);
     expect_error(":00000001FF\n:0401000001020304F1\n",
-                 "t.hex:2: text after the end-of-file record");
+                 "t.hex:2: data record after the end-of-file record");
+    expect_error(":00000001FF\n:0400000EAABBCCDDE1\n",
+                 "t.hex:2: bad checksum");
     expect_error(":01000001AA54\n", "t.hex:1: end-of-file record with data");
 }
 

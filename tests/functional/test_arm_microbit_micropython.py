@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+#
+# MicroPython on the BBC micro:bit machine: Debian's unmodified
+# firmware-microbit-micropython, driven through its REPL on the serial
+# port and through the machine's QOM properties.
+#
+# MICROBIT_MICROPYTHON names the firmware ("make check" sets it to
+# Debian's /usr/share/firmware-microbit-micropython/firmware.hex).
+#
+# SPDX-License-Identifier: GPL-2.0-or-later
+
+import os
+import re
+import time
+
+from qemu_test import QemuSystemTest
+from qemu_test import exec_command
+from qemu_test import wait_for_console_pattern
+
+
+class MicrobitMicroPython(QemuSystemTest):
+
+    timeout = 120
+
+    def setUp(self):
+        super().setUp()
+        self.firmware = os.getenv('MICROBIT_MICROPYTHON')
+        if not self.firmware:
+            self.skipTest('MICROBIT_MICROPYTHON is not set')
+        self.assertTrue(os.path.isfile(self.firmware),
+                        f'{self.firmware} is missing')
+        self.set_machine('microbit')
+
+    def boot(self, *args):
+        self.vm.set_console()
+        self.vm.add_args('-kernel', self.firmware, *args)
+        self.vm.launch()
+        wait_for_console_pattern(self, 'Type "help()" for more information.')
+        wait_for_console_pattern(self, '>>> ')
+
+    def repl(self, command):
+        """Run one line at the REPL and return what it printed."""
+        exec_command(self, command)
+        out = b''
+        while not out.endswith(b'>>> '):
+            c = self.vm.console_socket.recv(1)
+            self.assertTrue(c, 'console closed')
+            out += c
+        text = out.decode(errors='replace').replace('\r', '')
+        lines = text.split('\n')
+        # The echo of the command, the output, the new prompt
+        self.assertEqual(lines[0], command)
+        self.assertNotIn('Traceback', text, text)
+        return '\n'.join(lines[1:-1])
+
+    def value(self, command):
+        return self.repl(f'print(repr({command}))')
+
+    def qom_set(self, prop, value):
+        self.vm.cmd('qom-set', path='/machine', property=prop, value=value)
+
+    def settle(self):
+        # Let the runtime's sensor polling and debouncing see a change
+        self.repl('sleep(200)')
+
+    def test_repl_and_identity(self):
+        self.vm.add_args('-M', 'microbit,device-id=0x0123456789abcdef')
+        self.boot()
+        self.assertEqual(self.value('1 + 1'), '2')
+        self.repl('import machine')
+        # DEVICEID[0] then DEVICEID[1], each least significant byte first
+        uid = eval(self.value('machine.unique_id()'))
+        self.assertEqual(uid, bytes.fromhex('efcdab8967452301'))
+
+    def test_display_pins_and_buttons(self):
+        self.boot()
+        self.repl('from microbit import *')
+        self.repl('display.show(Image.HEART)')
+        self.assertEqual(self.value('display.get_pixel(1, 0)'), '9')
+        self.repl('display.scroll("hi", delay=10)')
+        self.repl('pin0.write_digital(1)')
+        # Nothing drives the edge connector: inputs read low
+        self.assertEqual(self.value('pin0.read_digital()'), '0')
+        self.assertEqual(self.value('pin1.read_analog()'), '0')
+
+        self.assertEqual(self.value('button_a.is_pressed()'), 'False')
+        self.qom_set('button-a', True)
+        self.settle()
+        self.assertEqual(self.value('button_a.is_pressed()'), 'True')
+        self.assertEqual(self.value('button_a.was_pressed()'), 'True')
+        self.qom_set('button-a', False)
+        self.qom_set('button-b', True)
+        self.settle()
+        self.assertEqual(self.value('button_a.is_pressed()'), 'False')
+        self.assertEqual(self.value('button_b.is_pressed()'), 'True')
+
+    def test_sensors(self):
+        self.boot()
+        self.repl('from microbit import *')
+        self.assertEqual(self.value('temperature()'), '21')
+        self.qom_set('temperature', 30)
+        self.assertEqual(self.value('temperature()'), '30')
+
+        self.qom_set('accel-x', 500)
+        self.qom_set('accel-y', -250)
+        self.qom_set('accel-z', 1000)
+        self.settle()
+        x, y, z = eval(self.value('accelerometer.get_values()'))
+        # The runtime reads 8 bits of the 10 (16 milli-g steps) and
+        # counts 1 g as 1024
+        self.assertAlmostEqual(x, 500 * 1.024, delta=16)
+        self.assertAlmostEqual(y, -250 * 1.024, delta=16)
+        self.assertAlmostEqual(z, 1000 * 1.024, delta=16)
+
+        self.qom_set('magnet-x', 20000)
+        self.qom_set('magnet-y', -5000)
+        self.qom_set('magnet-z', 30000)
+        self.settle()
+        self.assertAlmostEqual(int(self.value('compass.get_x()')), 20000,
+                               delta=100)
+        self.assertAlmostEqual(int(self.value('compass.get_y()')), -5000,
+                               delta=100)
+        self.assertAlmostEqual(int(self.value('compass.get_z()')), 30000,
+                               delta=100)
+
+    def test_time_and_music(self):
+        self.boot()
+        self.repl('from microbit import *')
+        self.repl('import music')
+        # sleep() and running_time() agree within 1 %
+        self.repl('t = running_time(); sleep(2000); d = running_time() - t')
+        self.assertAlmostEqual(int(self.value('d')), 2000, delta=20)
+        # 120 bpm, 4 ticks a beat: 16 notes of 4 ticks last 8 s
+        self.repl("t = running_time(); music.play(['C4:4'] * 16); "
+                  "d = running_time() - t")
+        self.assertAlmostEqual(int(self.value('d')), 8000, delta=80)
+        # and the wall clock agrees with the board's
+        start = time.monotonic()
+        self.repl('sleep(1000)')
+        self.assertGreater(time.monotonic() - start, 0.95)
+
+    def test_filesystem(self):
+        self.boot()
+        self.repl('import os')
+        self.repl("f = open('data.txt', 'w'); f.write('micro:bit'); f.close()")
+        self.assertEqual(self.value('os.listdir()'), "['data.txt']")
+        self.assertEqual(self.value("open('data.txt').read()"),
+                         "'micro:bit'")
+        self.repl("os.remove('data.txt')")
+        self.assertEqual(self.value('os.listdir()'), '[]')
+
+    def test_reset_keeps_files(self):
+        self.boot()
+        self.repl("f = open('keep.txt', 'w'); f.write('kept'); f.close()")
+        exec_command(self, 'import machine; machine.reset()')
+        wait_for_console_pattern(self, 'Type "help()" for more information.')
+        wait_for_console_pattern(self, '>>> ')
+        self.assertEqual(self.value("open('keep.txt').read()"), "'kept'")
+
+    def test_paste(self):
+        # A long line arrives whole: nothing is lost on the way in
+        self.boot()
+        line = 'x = "' + ''.join(chr(ord('a') + i % 26)
+                                 for i in range(300)) + '"'
+        self.repl(line)
+        self.assertEqual(self.value('len(x)'), '300')
+
+
+if __name__ == '__main__':
+    QemuSystemTest.main()
