@@ -120,8 +120,11 @@ static const MemoryRegionOps nrf51_romtable_ops = {
     .read = nrf51_romtable_read,
     .write = nrf51_romtable_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 4,
+    /* Read-only memory: any size of access, served a word at a time */
+    .valid.min_access_size = 1,
     .valid.max_access_size = 4,
+    .impl.min_access_size = 4,
+    .impl.max_access_size = 4,
 };
 
 /*
@@ -208,6 +211,8 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
     qdev_prop_set_uint32(armv7m, "num-irq", NRF51_NUM_PERIPHERALS);
     qdev_prop_set_uint8(armv7m, "num-prio-bits", NRF51_NUM_PRIO_BITS);
     qdev_prop_set_string(armv7m, "cpu-type", ARM_CPU_TYPE_NAME("cortex-m0"));
+    /* The nRF51 has no SysTick */
+    qdev_prop_set_bit(armv7m, "systick", false);
     qdev_connect_clock_in(armv7m, "cpuclk", s->sysclk);
     object_property_set_link(OBJECT(armv7m), "memory", OBJECT(sysmem),
                              &error_abort);

@@ -72,6 +72,8 @@ REG32(LFCLKSRCCOPY, 0x41c)
 REG32(RAMSTATUS, 0x428)
 REG32(SYSTEMOFF, 0x500)
 REG32(POFCON, 0x510)
+/* Undocumented; written by Nordic's SoftDevice */
+REG32(UNDOC514, 0x514)
 REG32(LFCLKSRC, 0x518)
 REG32(GPREGRET, 0x51c)
 REG32(RAMON, 0x524)
@@ -166,9 +168,15 @@ static void nrf51_power_task(NRF51PowerState *s, hwaddr offset)
 
     switch (offset) {
     case A_TASKS_HFCLKSTART:
+        /*
+         * Starting a clock that already runs raises its STARTED event
+         * again, without stopping it: firmware that clears the event
+         * and starts the clock a second time waits for that.
+         */
         s->hfclk_xtal_started = true;
-        if (!s->hfclk_xtal_running && !timer_pending(s->hfclk_timer)) {
-            timer_mod(s->hfclk_timer, now_ns() + HFXO_STARTUP_NS);
+        if (!timer_pending(s->hfclk_timer)) {
+            timer_mod(s->hfclk_timer, now_ns() +
+                      (s->hfclk_xtal_running ? 0 : HFXO_STARTUP_NS));
         }
         break;
     case A_TASKS_HFCLKSTOP:
@@ -178,7 +186,11 @@ static void nrf51_power_task(NRF51PowerState *s, hwaddr offset)
         break;
     case A_TASKS_LFCLKSTART:
         s->lfclk_started = true;
-        if (s->lfclk_running || timer_pending(s->lfclk_timer)) {
+        if (timer_pending(s->lfclk_timer)) {
+            break;
+        }
+        if (s->lfclk_running) {
+            timer_mod(s->lfclk_timer, now_ns());
             break;
         }
         s->lfclksrc_copy = s->lfclksrc;
@@ -317,6 +329,7 @@ static uint64_t nrf51_power_read(void *opaque, hwaddr offset, unsigned size)
     case A_TASKS_LOWPWR:
     case A_SYSTEMOFF:
     case A_DCDCFORCE:
+    case A_UNDOC514:
         r = 0;
         break;
     default:
@@ -406,6 +419,7 @@ static void nrf51_power_write(void *opaque, hwaddr offset, uint64_t value,
         s->disableindebug = value & 1;
         break;
     case A_DCDCFORCE:
+    case A_UNDOC514:
         break;
     default:
         qemu_log_mask(LOG_GUEST_ERROR,

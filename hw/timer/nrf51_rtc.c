@@ -48,6 +48,7 @@ REG32(EVTENCLR, 0x348)
 REG32(COUNTER, 0x504)
 REG32(PRESCALER, 0x508)
 REG32(CC0, 0x540)
+REG32(POWER, 0xffc)
 
 #define EV_TICK             NRF51_EVENT(A_EVENTS_TICK)
 #define EV_OVRFLW           NRF51_EVENT(A_EVENTS_OVRFLW)
@@ -245,6 +246,9 @@ static uint64_t nrf51_rtc_read(void *opaque, hwaddr offset, unsigned size)
         case A_PRESCALER:
             r = s->prescaler;
             break;
+        case A_POWER:
+            r = 1;
+            break;
         default:
             qemu_log_mask(LOG_GUEST_ERROR,
                           "%s: bad read offset 0x%" HWADDR_PRIx "\n",
@@ -324,6 +328,9 @@ static void nrf51_rtc_write(void *opaque, hwaddr offset, uint64_t value,
     case A_COUNTER:
         qemu_log_mask(LOG_GUEST_ERROR, "%s: COUNTER is read-only\n",
                       __func__);
+        break;
+    case A_POWER:
+        /* Peripheral power: always on */
         break;
     default:
         qemu_log_mask(LOG_GUEST_ERROR,

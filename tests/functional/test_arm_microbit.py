@@ -74,6 +74,15 @@ class MicrobitFirmware(QemuSystemTest):
         self.boot(self.firmware('hello.hex'))
         exec_command_and_wait_for_pattern(self, line, line)
 
+    def test_unaligned_access_faults(self):
+        # ARMv6-M takes a HardFault on an unaligned word access
+        self.vm.set_console()
+        self.vm.add_args('-kernel', self.firmware('unaligned.hex'))
+        self.vm.launch()
+        wait_for_console_pattern(self, 'aligned load')
+        wait_for_console_pattern(self, 'unaligned load')
+        wait_for_console_pattern(self, 'HardFault', 'no fault')
+
     def corrupt(self, lineno, edit):
         with open(self.firmware('hello.hex')) as f:
             lines = f.read().splitlines()

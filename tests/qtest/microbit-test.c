@@ -37,6 +37,36 @@ static void test_memory_map(void)
     qtest_quit(qts);
 }
 
+/* The Cortex-M0 as the nRF51 has it */
+static void test_core(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+
+    /* No SysTick: its registers are reserved and nothing ticks */
+    qtest_writel(qts, 0xe000e014, 1000);
+    qtest_writel(qts, 0xe000e010, 7);
+    qtest_clock_step(qts, 1000 * 1000);
+    g_assert_cmphex(qtest_readl(qts, 0xe000e014), ==, 0);
+    g_assert_cmphex(qtest_readl(qts, 0xe000ed04) & (1u << 26), ==, 0);
+
+    /* SCR exists on ARMv6-M */
+    qtest_writel(qts, 0xe000ed10, 2);
+    g_assert_cmphex(qtest_readl(qts, 0xe000ed10), ==, 2);
+
+    /* The vector table is fixed at 0: there is no VTOR */
+    qtest_writel(qts, 0xe000ed08, 0x1000);
+    g_assert_cmphex(qtest_readl(qts, 0xe000ed08), ==, 0);
+
+    /* IRQ n belongs to peripheral n: UART0 is line 2 */
+    qtest_writel(qts, 0x40002304, 1u << 7);
+    qtest_writel(qts, 0x40002500, 4);
+    qtest_writel(qts, 0x40002008, 1);
+    qtest_writel(qts, 0x4000251c, 'x');
+    qtest_clock_step(qts, 100 * 1000);
+    g_assert_cmphex(qtest_readl(qts, 0xe000e200), ==, 1u << 2);
+    qtest_quit(qts);
+}
+
 static char *write_temp(const char *contents)
 {
     GError *err = NULL;
@@ -104,6 +134,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
 
     qtest_add_func("/microbit/machine/memory-map", test_memory_map);
+    qtest_add_func("/microbit/machine/core", test_core);
     qtest_add_func("/microbit/machine/load-hex", test_load_hex);
     qtest_add_func("/microbit/machine/load-universal-hex",
                    test_load_universal_hex);
