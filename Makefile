@@ -19,6 +19,7 @@ QEMU_TREE  := $(BUILD)/qemu
 QEMU_BUILD := $(BUILD)/qemu-build
 EMU        := $(BUILD)/qemu-system-arm
 FIRMWARE   := $(BUILD)/firmware
+MAKECODE   := $(BUILD)/makecode
 PYTHON     := /usr/bin/python3
 MICROPYTHON := /usr/share/firmware-microbit-micropython/firmware.hex
 
@@ -33,7 +34,7 @@ QEMU_CONFIGURE := \
 
 HEX ?=
 
-.PHONY: all setup qemu firmware run check fuzz checkpatch clean \
+.PHONY: all setup qemu firmware makecode run check fuzz checkpatch clean \
 	distclean FORCE
 
 all: qemu firmware
@@ -68,8 +69,12 @@ run: setup all
 	 echo "Booting $$hex (quit with Ctrl-A x)"; \
 	 exec $(EMU) -M microbit -nographic -kernel "$$hex"
 
-check: setup all
+makecode:
+	@sh scripts/makecode.sh $(MAKECODE)
+
+check: setup all makecode
 	@MICROBIT_FIRMWARE=$(FIRMWARE) MICROBIT_MICROPYTHON=$(MICROPYTHON) \
+	 MICROBIT_MAKECODE=$(MAKECODE) \
 	 $(PYTHON) scripts/check.py $(QEMU_BUILD)
 
 FUZZ_SECONDS ?= 600
@@ -83,7 +88,7 @@ checkpatch: qemu
 	 done; [ -z "$$bad" ] && echo "checkpatch: clean"
 
 clean:
-	rm -rf $(QEMU_BUILD) $(FIRMWARE) $(EMU) $(BUILD)/fuzz
+	rm -rf $(QEMU_BUILD) $(FIRMWARE) $(MAKECODE) $(EMU) $(BUILD)/fuzz
 
 distclean:
 	rm -rf $(BUILD)

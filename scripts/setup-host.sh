@@ -18,6 +18,12 @@ PKGS="build-essential ninja-build pkg-config git dpkg-dev quilt
       qemu-system-arm clang libclang-rt-14-dev"
 BACKPORTS_PKGS="meson python3-pycotap"
 
+# Node.js and npm compile the MakeCode test programs; any recent
+# installation will do, Debian's otherwise
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    PKGS="$PKGS nodejs npm"
+fi
+
 missing=""
 for p in $PKGS $BACKPORTS_PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
