@@ -6,6 +6,7 @@
 #   make run        set up the host, build, and boot the demo
 #                   (make run HEX=prog.hex boots any program)
 #   make check      set up the host, build, and run every test
+#   make bench      compare speed with Debian's qemu-system-arm
 #   make fuzz       run the .hex parser under libFuzzer (FUZZ_SECONDS)
 #   make checkpatch run QEMU's checkpatch.pl on this project's C files
 #
@@ -34,7 +35,8 @@ QEMU_CONFIGURE := \
 
 HEX ?=
 
-.PHONY: all setup qemu firmware makecode run check fuzz checkpatch clean \
+.PHONY: all setup qemu firmware makecode run check bench fuzz checkpatch \
+	clean \
 	distclean FORCE
 
 all: qemu firmware
@@ -76,6 +78,9 @@ check: setup all makecode
 	@MICROBIT_FIRMWARE=$(FIRMWARE) MICROBIT_MICROPYTHON=$(MICROPYTHON) \
 	 MICROBIT_MAKECODE=$(MAKECODE) \
 	 $(PYTHON) scripts/check.py $(QEMU_BUILD)
+
+bench: setup all
+	@$(PYTHON) scripts/bench.py $(EMU) /usr/bin/qemu-system-arm
 
 FUZZ_SECONDS ?= 600
 fuzz: qemu

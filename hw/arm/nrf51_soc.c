@@ -149,10 +149,12 @@ static bool nrf51_realize_peripheral(NRF51State *s, SysBusDevice *sbd,
 }
 
 /* Route the events of peripheral @id to the PPI */
-static void nrf51_connect_events(NRF51State *s, DeviceState *dev, unsigned id)
+static void nrf51_connect_events(NRF51State *s, DeviceState *dev,
+                                 NRF51Events *events, unsigned id)
 {
     unsigned n;
 
+    nrf51_ppi_set_source(&s->ppi, id, events);
     for (n = 0; n < NRF51_MAX_EVENTS; n++) {
         qdev_connect_gpio_out_named(dev, NRF51_EVENT_GPIO, n,
             qdev_get_gpio_in_named(DEVICE(&s->ppi), NRF51_EVENT_GPIO,
@@ -236,7 +238,7 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
         !nrf51_realize_split(&s->lfclk_split, NRF51_NUM_RTCS, errp)) {
         return;
     }
-    nrf51_connect_events(s, dev, NRF51_ID_POWER);
+    nrf51_connect_events(s, dev, &s->power.events, NRF51_ID_POWER);
     qdev_connect_gpio_out_named(armv7m, "SYSRESETREQ", 0,
         qdev_get_gpio_in_named(dev, NRF51_POWER_SYSRESETREQ, 0));
     qdev_connect_gpio_out_named(dev, NRF51_POWER_LFCLK, 0,
@@ -258,7 +260,8 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
                                   NRF51_ID_UART0, errp)) {
         return;
     }
-    nrf51_connect_events(s, DEVICE(&s->uart), NRF51_ID_UART0);
+    nrf51_connect_events(s, DEVICE(&s->uart), &s->uart.events,
+                         NRF51_ID_UART0);
 
     /* GPIO, on the AHB, with GPIOTE watching its pins */
     sbd = SYS_BUS_DEVICE(&s->gpio);
@@ -274,7 +277,7 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
         !nrf51_realize_split(&s->detect_split, 2, errp)) {
         return;
     }
-    nrf51_connect_events(s, dev, NRF51_ID_GPIOTE);
+    nrf51_connect_events(s, dev, &s->gpiote.events, NRF51_ID_GPIOTE);
     for (i = 0; i < NRF51_GPIO_PINS; i++) {
         qdev_connect_gpio_out_named(DEVICE(&s->gpio), NRF51_GPIO_LEVEL, i,
             qdev_get_gpio_in_named(dev, NRF51_GPIOTE_LEVEL, i));
@@ -296,7 +299,8 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
                                       nrf51_timers[i].id, errp)) {
             return;
         }
-        nrf51_connect_events(s, DEVICE(&s->timer[i]), nrf51_timers[i].id);
+        nrf51_connect_events(s, DEVICE(&s->timer[i]), &s->timer[i].events,
+                             nrf51_timers[i].id);
     }
     for (i = 0; i < NRF51_NUM_RTCS; i++) {
         dev = DEVICE(&s->rtc[i]);
@@ -306,7 +310,7 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
                                       nrf51_rtcs[i].id, errp)) {
             return;
         }
-        nrf51_connect_events(s, dev, nrf51_rtcs[i].id);
+        nrf51_connect_events(s, dev, &s->rtc[i].events, nrf51_rtcs[i].id);
         qdev_connect_gpio_out(DEVICE(&s->lfclk_split), i,
                               qdev_get_gpio_in_named(dev, NRF51_RTC_LFCLK,
                                                      0));
@@ -319,8 +323,10 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
                                   NRF51_ID_SPI1_TWI1, errp)) {
         return;
     }
-    nrf51_connect_events(s, DEVICE(&s->twi[0]), NRF51_ID_SPI0_TWI0);
-    nrf51_connect_events(s, DEVICE(&s->twi[1]), NRF51_ID_SPI1_TWI1);
+    nrf51_connect_events(s, DEVICE(&s->twi[0]), &s->twi[0].events,
+                         NRF51_ID_SPI0_TWI0);
+    nrf51_connect_events(s, DEVICE(&s->twi[1]), &s->twi[1].events,
+                         NRF51_ID_SPI1_TWI1);
 
     /* RNG and TEMP */
     if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->rng), NRF51_ID_RNG,
@@ -329,8 +335,9 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
                                   NRF51_ID_TEMP, errp)) {
         return;
     }
-    nrf51_connect_events(s, DEVICE(&s->rng), NRF51_ID_RNG);
-    nrf51_connect_events(s, DEVICE(&s->temp), NRF51_ID_TEMP);
+    nrf51_connect_events(s, DEVICE(&s->rng), &s->rng.events, NRF51_ID_RNG);
+    nrf51_connect_events(s, DEVICE(&s->temp), &s->temp.events,
+                         NRF51_ID_TEMP);
 
     /* ADC, ECB and the watchdog, which resets through POWER */
     object_property_set_link(OBJECT(&s->ecb), "memory", OBJECT(sysmem),
@@ -345,9 +352,9 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
                                   errp)) {
         return;
     }
-    nrf51_connect_events(s, DEVICE(&s->adc), NRF51_ID_ADC);
-    nrf51_connect_events(s, DEVICE(&s->ecb), NRF51_ID_ECB);
-    nrf51_connect_events(s, DEVICE(&s->wdt), NRF51_ID_WDT);
+    nrf51_connect_events(s, DEVICE(&s->adc), &s->adc.events, NRF51_ID_ADC);
+    nrf51_connect_events(s, DEVICE(&s->ecb), &s->ecb.events, NRF51_ID_ECB);
+    nrf51_connect_events(s, DEVICE(&s->wdt), &s->wdt.events, NRF51_ID_WDT);
     qdev_connect_gpio_out_named(DEVICE(&s->wdt), NRF51_WDT_RESET, 0,
         qdev_get_gpio_in_named(DEVICE(&s->power), NRF51_POWER_WATCHDOG, 0));
 
@@ -358,7 +365,8 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
                                       nrf51_basic[i].id, errp)) {
             return;
         }
-        nrf51_connect_events(s, dev, nrf51_basic[i].id);
+        nrf51_connect_events(s, dev, &s->basic[i].events,
+                             nrf51_basic[i].id);
     }
 
     /* Everything else */

@@ -79,6 +79,47 @@ static uint32_t nrf51_ppi_tep(NRF51PPIState *s, unsigned ch)
            nrf51_ppi_fixed[ch - PPI_FIRST_FIXED].tep;
 }
 
+/* Recompute which events each peripheral has routed to a channel */
+static void nrf51_ppi_update_routes(NRF51PPIState *s)
+{
+    uint32_t routed[ARRAY_SIZE(s->sources)] = { 0 };
+    unsigned ch, id;
+
+    for (ch = 0; ch < NRF51_PPI_CHANNELS; ch++) {
+        uint32_t eep, off;
+
+        if (!(s->chen & (1u << ch))) {
+            continue;
+        }
+        eep = nrf51_ppi_eep(s, ch);
+        if (eep < NRF51_PERIPHERAL_BASE) {
+            continue;
+        }
+        id = (eep - NRF51_PERIPHERAL_BASE) / NRF51_PERIPHERAL_SIZE;
+        off = (eep - NRF51_PERIPHERAL_BASE) % NRF51_PERIPHERAL_SIZE;
+        if (id < ARRAY_SIZE(s->sources) && off >= NRF51_EVENTS_BASE &&
+            off < NRF51_EVENTS_END && !(off & 3)) {
+            routed[id] |= 1u << NRF51_EVENT(off);
+        }
+    }
+    for (id = 0; id < ARRAY_SIZE(s->sources); id++) {
+        NRF51Events *e = s->sources[id];
+
+        if (e && e->routed != routed[id]) {
+            e->routed = routed[id];
+            if (e->routed_changed) {
+                e->routed_changed(e->opaque);
+            }
+        }
+    }
+}
+
+void nrf51_ppi_set_source(NRF51PPIState *s, unsigned id, NRF51Events *e)
+{
+    assert(id < ARRAY_SIZE(s->sources));
+    s->sources[id] = e;
+}
+
 static void nrf51_ppi_event(void *opaque, int line, int level)
 {
     NRF51PPIState *s = NRF51_PPI(opaque);
@@ -195,8 +236,9 @@ static void nrf51_ppi_write(void *opaque, hwaddr offset, uint64_t value,
         qemu_log_mask(LOG_GUEST_ERROR,
                       "%s: bad write offset 0x%" HWADDR_PRIx "\n",
                       __func__, offset);
-        break;
+        return;
     }
+    nrf51_ppi_update_routes(s);
 }
 
 static const MemoryRegionOps nrf51_ppi_ops = {
@@ -216,6 +258,17 @@ static void nrf51_ppi_reset_enter(Object *obj, ResetType type)
     memset(s->eep, 0, sizeof(s->eep));
     memset(s->tep, 0, sizeof(s->tep));
     memset(s->chg, 0, sizeof(s->chg));
+}
+
+static void nrf51_ppi_reset_hold(Object *obj, ResetType type)
+{
+    nrf51_ppi_update_routes(NRF51_PPI(obj));
+}
+
+static int nrf51_ppi_post_load(void *opaque, int version_id)
+{
+    nrf51_ppi_update_routes(NRF51_PPI(opaque));
+    return 0;
 }
 
 static void nrf51_ppi_realize(DeviceState *dev, Error **errp)
@@ -245,6 +298,7 @@ static const VMStateDescription vmstate_nrf51_ppi = {
     .name = TYPE_NRF51_PPI,
     .version_id = 1,
     .minimum_version_id = 1,
+    .post_load = nrf51_ppi_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(chen, NRF51PPIState),
         VMSTATE_UINT32_ARRAY(eep, NRF51PPIState, NRF51_PPI_PROG_CHANNELS),
@@ -269,6 +323,7 @@ static void nrf51_ppi_class_init(ObjectClass *klass, void *data)
     dc->vmsd = &vmstate_nrf51_ppi;
     device_class_set_props(dc, nrf51_ppi_properties);
     rc->phases.enter = nrf51_ppi_reset_enter;
+    rc->phases.hold = nrf51_ppi_reset_hold;
     dc->user_creatable = false;
 }
 

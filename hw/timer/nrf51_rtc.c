@@ -103,6 +103,12 @@ static bool nrf51_rtc_enabled(NRF51RTCState *s, unsigned n)
     return (s->events.inten | s->evten) & (1u << n);
 }
 
+/* Must event @n be raised on time, rather than when it is read? */
+static bool nrf51_rtc_wanted(NRF51RTCState *s, unsigned n)
+{
+    return (s->events.inten | (s->evten & s->events.routed)) & (1u << n);
+}
+
 static void nrf51_rtc_event(NRF51RTCState *s, unsigned n)
 {
     trace_nrf51_rtc_event(n, (uint32_t)s->seen & RTC_MASK);
@@ -150,14 +156,15 @@ static void nrf51_rtc_update(NRF51RTCState *s)
         timer_del(s->timer);
         return;
     }
-    if (nrf51_rtc_enabled(s, EV_TICK)) {
+    /* Wake up only for what an interrupt or a PPI channel waits for */
+    if (nrf51_rtc_wanted(s, EV_TICK)) {
         next = ticks + 1;
     }
-    if (nrf51_rtc_enabled(s, EV_OVRFLW)) {
+    if (nrf51_rtc_wanted(s, EV_OVRFLW)) {
         next = MIN(next, nrf51_rtc_next_match(ticks, 0));
     }
     for (i = 0; i < s->num_cc; i++) {
-        if (nrf51_rtc_enabled(s, EV_COMPARE(i))) {
+        if (nrf51_rtc_wanted(s, EV_COMPARE(i))) {
             next = MIN(next, nrf51_rtc_next_match(ticks, s->cc[i]));
         }
     }
@@ -396,6 +403,8 @@ static void nrf51_rtc_init(Object *obj)
                           NRF51_PERIPHERAL_SIZE);
     sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
     nrf51_events_init(&s->events, dev, 0);
+    s->events.routed_changed = nrf51_rtc_timer_cb;
+    s->events.opaque = s;
     qdev_init_gpio_in_named(dev, nrf51_rtc_lfclk, NRF51_RTC_LFCLK, 1);
 }
 

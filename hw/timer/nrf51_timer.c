@@ -171,10 +171,22 @@ static void nrf51_timer_update(NRF51TimerState *s)
         timer_del(s->timer);
         return;
     }
+    /*
+     * Wake up only for the matches something waits for: an interrupt,
+     * a PPI channel or a short.  Other events are raised when their
+     * register is read.
+     */
     for (i = 0; i < NRF51_TIMER_NUM_CC; i++) {
-        next = MIN(next, nrf51_timer_next_match(s, ticks, s->cc[i]));
+        if ((nrf51_events_wanted(&s->events) & (1u << EV_COMPARE(i))) ||
+            (s->shorts & (SHORT_CLEAR(i) | SHORT_STOP(i)))) {
+            next = MIN(next, nrf51_timer_next_match(s, ticks, s->cc[i]));
+        }
     }
-    timer_mod(s->timer, nrf51_timer_time_of(s, next));
+    if (next == UINT64_MAX) {
+        timer_del(s->timer);
+    } else {
+        timer_mod(s->timer, nrf51_timer_time_of(s, next));
+    }
 }
 
 static void nrf51_timer_set_counter(NRF51TimerState *s, uint64_t value)
@@ -295,6 +307,7 @@ static void nrf51_timer_write(void *opaque, hwaddr offset, uint64_t value,
         nrf51_events_is_inten(offset)) {
         nrf51_timer_update(s);
         nrf51_events_write(&s->events, offset, value);
+        nrf51_timer_update(s);
         return;
     }
 
@@ -306,7 +319,9 @@ static void nrf51_timer_write(void *opaque, hwaddr offset, uint64_t value,
         }
         break;
     case A_SHORTS:
+        nrf51_timer_update(s);
         s->shorts = value & TIMER_SHORTS_MASK;
+        nrf51_timer_update(s);
         break;
     case A_MODE:
         nrf51_timer_update(s);
@@ -397,6 +412,8 @@ static void nrf51_timer_init(Object *obj)
     sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
     nrf51_events_init(&s->events, DEVICE(obj),
                       0xfu << EV_COMPARE(0));
+    s->events.routed_changed = nrf51_timer_cb;
+    s->events.opaque = s;
 }
 
 static const VMStateDescription vmstate_nrf51_timer = {

@@ -44,6 +44,16 @@ typedef struct NRF51Events {
     uint32_t valid;             /* the events this peripheral has */
     qemu_irq irq;
     qemu_irq ppi[NRF51_MAX_EVENTS];
+
+    /*
+     * The events an enabled PPI channel listens to, kept up to date by
+     * the PPI.  A peripheral that computes its events lazily from the
+     * clock (TIMER, RTC) needs to raise on time only the events in
+     * inten | routed; it is told of changes through routed_changed.
+     */
+    uint32_t routed;
+    void (*routed_changed)(void *opaque);
+    void *opaque;
 } NRF51Events;
 
 /* Call from instance_init: creates the interrupt and the PPI lines */
@@ -59,6 +69,12 @@ static inline void nrf51_events_init(NRF51Events *e, DeviceState *dev,
 static inline void nrf51_events_update_irq(NRF51Events *e)
 {
     qemu_set_irq(e->irq, !!(e->pending & e->inten));
+}
+
+/* The events that must be raised on time rather than when read */
+static inline uint32_t nrf51_events_wanted(NRF51Events *e)
+{
+    return e->inten | e->routed;
 }
 
 /* Reset-enter: clear events and interrupt enables */

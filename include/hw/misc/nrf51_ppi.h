@@ -33,10 +33,16 @@ struct NRF51PPIState {
     MemoryRegion *downstream;
     unsigned depth;             /* nesting of event -> task -> event */
 
+    /* The event state of each peripheral ID, to tell what is routed */
+    NRF51Events *sources[32];
+
     uint32_t chen;
     uint32_t eep[NRF51_PPI_PROG_CHANNELS];
     uint32_t tep[NRF51_PPI_PROG_CHANNELS];
     uint32_t chg[NRF51_PPI_GROUPS];
 };
+
+/* Tell the PPI where the events of peripheral @id live */
+void nrf51_ppi_set_source(NRF51PPIState *s, unsigned id, NRF51Events *e);
 
 #endif
