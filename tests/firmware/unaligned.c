@@ -7,8 +7,9 @@
 
 #include "nrf51.h"
 
-static volatile uint32_t buffer[2];
-static volatile int faulted;
+/* Shared with the fault handler, and accessed behind the compiler's back */
+static volatile uint32_t buffer[2]; /* volatile: read by inline assembly */
+static volatile int faulted;        /* volatile: set in the fault handler */
 
 void hardfault_handler(void)
 {

@@ -145,9 +145,10 @@ static inline void nrf51_events_write(NRF51Events *e, hwaddr offset,
     nrf51_events_update_irq(e);
 }
 
-/* The migrated state, as fields of the peripheral's own vmstate */
+extern const VMStateDescription vmstate_nrf51_events;
+
+/* The migrated state, inside the peripheral's own vmstate */
 #define VMSTATE_NRF51_EVENTS(_field, _state) \
-    VMSTATE_UINT32(_field.pending, _state), \
-    VMSTATE_UINT32(_field.inten, _state)
+    VMSTATE_STRUCT(_field, _state, 1, vmstate_nrf51_events, NRF51Events)
 
 #endif
