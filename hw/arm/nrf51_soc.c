@@ -24,6 +24,7 @@
 #include "hw/qdev-properties.h"
 #include "hw/sysbus.h"
 #include "exec/address-spaces.h"
+#include "exec/memop.h"
 #include "system/system.h"
 
 /* The Cortex-M0 NVIC of the nRF51 implements two priority bits */
@@ -125,6 +126,93 @@ static const MemoryRegionOps nrf51_romtable_ops = {
     .valid.max_access_size = 4,
     .impl.min_access_size = 4,
     .impl.max_access_size = 4,
+};
+
+/*
+ * SPIn and TWIn share peripheral ID 3 or 4: one register space, which
+ * ENABLE gives to one or the other (1 for SPI, 5 for TWI).  While one
+ * is enabled the slot forwards every access to it.  While neither is,
+ * firmware sets up the block it is about to enable: configuration
+ * both understand (pins, frequency, interrupt enables) reaches both,
+ * and what only the SPI master has (PSELMISO, CONFIG) reaches it
+ * alone.  ENABLE itself reaches both.
+ */
+#define NRF51_ENABLE_OFFSET     0x500
+#define NRF51_SPI_PSELMISO      0x510
+#define NRF51_SPI_CONFIG        0x554
+
+static bool nrf51_serial_spi_only(hwaddr offset)
+{
+    return offset == NRF51_SPI_PSELMISO || offset == NRF51_SPI_CONFIG;
+}
+
+static bool nrf51_serial_shared(hwaddr offset)
+{
+    switch (offset) {
+    case NRF51_INTEN:
+    case NRF51_INTENSET:
+    case NRF51_INTENCLR:
+    case NRF51_ENABLE_OFFSET:
+    case 0x508:                 /* PSELSCK, PSELSCL */
+    case 0x50c:                 /* PSELMOSI, PSELSDA */
+    case 0x524:                 /* FREQUENCY */
+        return true;
+    default:
+        return false;
+    }
+}
+
+static MemTxResult nrf51_serial_read(void *opaque, hwaddr offset,
+                                     uint64_t *data, unsigned size,
+                                     MemTxAttrs attrs)
+{
+    NRF51SerialSlot *slot = opaque;
+    bool spi = slot->spi->enable == 1 ||
+               (slot->twi->enable != 5 && nrf51_serial_spi_only(offset));
+
+    return memory_region_dispatch_read(spi ? &slot->spi->mmio :
+                                       &slot->twi->mmio, offset, data,
+                                       size_memop(size), attrs);
+}
+
+static MemTxResult nrf51_serial_write(void *opaque, hwaddr offset,
+                                      uint64_t data, unsigned size,
+                                      MemTxAttrs attrs)
+{
+    NRF51SerialSlot *slot = opaque;
+    MemOp op = size_memop(size);
+    bool to_spi, to_twi;
+
+    if (offset == NRF51_ENABLE_OFFSET) {
+        to_spi = to_twi = true;
+    } else if (slot->spi->enable == 1) {
+        to_spi = true;
+        to_twi = false;
+    } else if (slot->twi->enable == 5) {
+        to_spi = false;
+        to_twi = true;
+    } else {
+        to_spi = nrf51_serial_shared(offset) ||
+                 nrf51_serial_spi_only(offset);
+        to_twi = !nrf51_serial_spi_only(offset);
+    }
+    if (to_spi) {
+        memory_region_dispatch_write(&slot->spi->mmio, offset, data, op,
+                                     attrs);
+    }
+    if (to_twi) {
+        memory_region_dispatch_write(&slot->twi->mmio, offset, data, op,
+                                     attrs);
+    }
+    return MEMTX_OK;
+}
+
+static const MemoryRegionOps nrf51_serial_ops = {
+    .read_with_attrs = nrf51_serial_read,
+    .write_with_attrs = nrf51_serial_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid.min_access_size = 4,
+    .valid.max_access_size = 4,
 };
 
 /*
@@ -316,17 +404,44 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
                                                      0));
     }
 
-    /* The two-wire interfaces; the board's sensors sit on TWI0's bus */
-    if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->twi[0]),
-                                  NRF51_ID_SPI0_TWI0, errp) ||
-        !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->twi[1]),
-                                  NRF51_ID_SPI1_TWI1, errp)) {
-        return;
+    /*
+     * The serial slots: SPIn or TWIn, whichever ENABLE selects, with
+     * their interrupts ORed.  The board's sensors sit on TWI0's bus.
+     */
+    for (i = 0; i < NRF51_NUM_SERIAL; i++) {
+        static const unsigned ids[] = {
+            NRF51_ID_SPI0_TWI0, NRF51_ID_SPI1_TWI1
+        };
+        NRF51SerialSlot *slot = &s->serial[i];
+        DeviceState *or = DEVICE(&s->serial_irq[i]);
+
+        if (!sysbus_realize(SYS_BUS_DEVICE(&s->twi[i]), errp) ||
+            !sysbus_realize(SYS_BUS_DEVICE(&s->spi[i]), errp) ||
+            !object_property_set_int(OBJECT(or), "num-lines", 2, errp) ||
+            !qdev_realize(or, NULL, errp)) {
+            return;
+        }
+        slot->twi = &s->twi[i];
+        slot->spi = &s->spi[i];
+        memory_region_init_io(&slot->mmio, OBJECT(s), &nrf51_serial_ops,
+                              slot, i ? "nrf51.serial1" : "nrf51.serial0",
+                              NRF51_PERIPHERAL_SIZE);
+        slot->mmio.disable_reentrancy_guard = true;
+        memory_region_add_subregion(sysmem, NRF51_PERIPHERAL_ADDR(ids[i]),
+                                    &slot->mmio);
+        s->twi[i].mmio.disable_reentrancy_guard = true;
+        s->spi[i].mmio.disable_reentrancy_guard = true;
+        sysbus_connect_irq(SYS_BUS_DEVICE(&s->twi[i]), 0,
+                           qdev_get_gpio_in(or, 0));
+        sysbus_connect_irq(SYS_BUS_DEVICE(&s->spi[i]), 0,
+                           qdev_get_gpio_in(or, 1));
+        qdev_connect_gpio_out(or, 0, qdev_get_gpio_in(armv7m, ids[i]));
+        /* Both signal their events as peripheral ID ids[i] */
+        nrf51_connect_events(s, DEVICE(&s->spi[i]), &s->spi[i].events,
+                             ids[i]);
+        nrf51_connect_events(s, DEVICE(&s->twi[i]), &s->twi[i].events,
+                             ids[i]);
     }
-    nrf51_connect_events(s, DEVICE(&s->twi[0]), &s->twi[0].events,
-                         NRF51_ID_SPI0_TWI0);
-    nrf51_connect_events(s, DEVICE(&s->twi[1]), &s->twi[1].events,
-                         NRF51_ID_SPI1_TWI1);
 
     /* RNG and TEMP */
     if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->rng), NRF51_ID_RNG,
@@ -404,6 +519,12 @@ static void nrf51_soc_init(Object *obj)
     }
     object_initialize_child(obj, "twi0", &s->twi[0], TYPE_NRF51_TWI);
     object_initialize_child(obj, "twi1", &s->twi[1], TYPE_NRF51_TWI);
+    object_initialize_child(obj, "spi0", &s->spi[0], TYPE_NRF51_SPI);
+    object_initialize_child(obj, "spi1", &s->spi[1], TYPE_NRF51_SPI);
+    for (i = 0; i < NRF51_NUM_SERIAL; i++) {
+        object_initialize_child(obj, "serial-irq[*]", &s->serial_irq[i],
+                                TYPE_OR_IRQ);
+    }
     object_initialize_child(obj, "rng", &s->rng, TYPE_NRF51_RNG);
     object_initialize_child(obj, "adc", &s->adc, TYPE_NRF51_ADC);
     object_initialize_child(obj, "ecb", &s->ecb, TYPE_NRF51_ECB);

@@ -66,7 +66,6 @@ REG32(POWER, 0xffc)
                          (1u << EV(EVENTS_SUSPENDED)))
 
 #define TWI_ENABLE_TWI  5
-#define TWI_ENABLE_SPI  1
 #define TWI_FREQ_K100   0x01980000
 
 enum {
@@ -353,10 +352,8 @@ static void nrf51_twi_write(void *opaque, hwaddr offset, uint64_t value,
         s->errorsrc &= ~value;
         break;
     case A_ENABLE:
+        /* ENABLE = 1 hands the slot to the SPI master */
         s->enable = value & 0x7;
-        if (s->enable == TWI_ENABLE_SPI) {
-            qemu_log_mask(LOG_UNIMP, "%s: SPI master mode\n", __func__);
-        }
         if (!nrf51_twi_enabled(s) && s->phase != PHASE_IDLE) {
             i2c_end_transfer(s->bus);
             s->phase = PHASE_IDLE;

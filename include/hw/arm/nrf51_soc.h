@@ -15,6 +15,8 @@
 #include "hw/gpio/nrf51_gpio.h"
 #include "hw/gpio/nrf51_gpiote.h"
 #include "hw/i2c/nrf51_twi.h"
+#include "hw/or-irq.h"
+#include "hw/ssi/nrf51_spi.h"
 #include "hw/misc/nrf51_basic.h"
 #include "hw/misc/nrf51_ecb.h"
 #include "hw/misc/nrf51_ficr.h"
@@ -41,6 +43,14 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51State, NRF51_SOC)
 #define NRF51_SOC_NUM_BASIC     3
 
 #define NRF51_NUM_TIMERS        3
+#define NRF51_NUM_SERIAL        2       /* SPI/TWI slots */
+
+/* A peripheral slot shared by an SPI master and a TWI */
+typedef struct NRF51SerialSlot {
+    MemoryRegion mmio;
+    NRF51TWIState *twi;
+    NRF51SPIState *spi;
+} NRF51SerialSlot;
 #define NRF51_NUM_RTCS          2
 
 /* The core runs from the 16 MHz HFCLK */
@@ -59,7 +69,10 @@ struct NRF51State {
     NRF51GPIOTEState gpiote;
     NRF51TimerState timer[NRF51_NUM_TIMERS];
     NRF51RTCState rtc[NRF51_NUM_RTCS];
-    NRF51TWIState twi[2];
+    NRF51TWIState twi[NRF51_NUM_SERIAL];
+    NRF51SPIState spi[NRF51_NUM_SERIAL];
+    OrIRQState serial_irq[NRF51_NUM_SERIAL];
+    NRF51SerialSlot serial[NRF51_NUM_SERIAL];
     NRF51RNGState rng;
     NRF51TempState temp;
     NRF51ADCState adc;
