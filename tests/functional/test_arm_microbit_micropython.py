@@ -41,6 +41,8 @@ class MicrobitMicroPython(QemuSystemTest):
     def repl(self, command):
         """Run one line at the REPL and return what it printed."""
         exec_command(self, command)
+        # Fail rather than hang if the prompt never comes back
+        self.vm.console_socket.settimeout(60)
         out = b''
         while not out.endswith(b'>>> '):
             c = self.vm.console_socket.recv(1)
