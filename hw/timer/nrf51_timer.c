@@ -17,7 +17,8 @@
  *
  * Resolved ambiguities: PRESCALER values above 9 count as 9, as the
  * manual allows only 0-9; MODE, BITMODE and PRESCALER may change while
- * running and take effect from that moment.
+ * running and take effect from that moment.  A CC written just behind
+ * the counter matches at once (see nrf51_timer_late_compare).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -202,6 +203,37 @@ static void nrf51_timer_cb(void *opaque)
     nrf51_timer_update(NRF51_TIMER(opaque));
 }
 
+/*
+ * Firmware sets up the next event as "CC = counter + delta" with a
+ * delta that is ample on the chip.  Under emulation the host may
+ * pause the vCPU between reading the counter and writing CC while
+ * virtual time runs on, and the counter may already have passed the
+ * value written; the chip would then wait for a full wrap of the
+ * counter (16.8 s for a 24-bit count at 1 MHz).  MicroPython's
+ * ticker does this, and was measured writing TIMER0 CC[2] up to 0.6 ms
+ * behind.  A compare value the counter passed less than 10 ms (and
+ * less than half its range) ago therefore matches at once.
+ */
+#define TIMER_LATE_NS   (10 * SCALE_MS)
+
+static void nrf51_timer_late_compare(NRF51TimerState *s, unsigned n)
+{
+    uint64_t ticks, behind, window;
+
+    if (!nrf51_timer_ticking(s)) {
+        return;
+    }
+    ticks = nrf51_timer_ticks_at(s, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL));
+    behind = (ticks - s->cc[n]) & nrf51_timer_mask(s);
+    window = muldiv64(TIMER_LATE_NS, HFCLK_HZ >> nrf51_timer_prescaler(s),
+                      NANOSECONDS_PER_SECOND);
+    window = MIN(window, nrf51_timer_mask(s) / 2);
+    if (behind > 0 && behind <= MAX(window, 1)) {
+        trace_nrf51_timer_late(s->mmio.addr, n, behind);
+        nrf51_events_fire(&s->events, EV_COMPARE(n));
+    }
+}
+
 static uint32_t nrf51_timer_counter(NRF51TimerState *s)
 {
     return nrf51_timer_ticks_at(s, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL)) &
@@ -348,6 +380,7 @@ static void nrf51_timer_write(void *opaque, hwaddr offset, uint64_t value,
     case A_CC0 ... A_CC3:
         nrf51_timer_update(s);
         s->cc[(offset - A_CC0) / 4] = value;
+        nrf51_timer_late_compare(s, (offset - A_CC0) / 4);
         nrf51_timer_update(s);
         break;
     case A_ERRATA73:

@@ -119,6 +119,27 @@ static void test_counter_and_width(void)
     qtest_quit(qts);
 }
 
+static void test_late_compare(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+
+    /*
+     * A CC written just behind the running counter matches at once
+     * instead of waiting for the counter to wrap
+     */
+    qtest_writel(qts, TIMER0 + BITMODE, 2);
+    qtest_writel(qts, TIMER0 + TASKS_START, 1);
+    qtest_clock_step(qts, 1000 * US);
+    qtest_writel(qts, TIMER0 + CC(2), 990);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(2)), ==, 1);
+
+    /* Far behind (here 50 ms), it waits for the wrap as on the chip */
+    qtest_clock_step(qts, 50 * 1000 * US);
+    qtest_writel(qts, TIMER0 + CC(1), 100);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(1)), ==, 0);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -127,6 +148,7 @@ int main(int argc, char **argv)
     qtest_add_func("/microbit/nrf51/timer/shorts", test_shorts);
     qtest_add_func("/microbit/nrf51/timer/counter-and-width",
                    test_counter_and_width);
+    qtest_add_func("/microbit/nrf51/timer/late-compare", test_late_compare);
 
     return g_test_run();
 }
