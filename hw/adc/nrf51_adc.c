@@ -147,8 +147,7 @@ static uint64_t nrf51_adc_read(void *opaque, hwaddr offset, unsigned size)
 {
     NRF51ADCState *s = NRF51_ADC(opaque);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
     }
     switch (offset) {
@@ -178,8 +177,7 @@ static void nrf51_adc_write(void *opaque, hwaddr offset, uint64_t value,
 {
     NRF51ADCState *s = NRF51_ADC(opaque);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);
         return;
     }

@@ -151,8 +151,7 @@ static uint64_t nrf51_gpiote_read(void *opaque, hwaddr offset, unsigned size)
     NRF51GPIOTEState *s = NRF51_GPIOTE(opaque);
     uint64_t r;
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         r = nrf51_events_read(&s->events, offset);
     } else {
         switch (offset) {
@@ -186,8 +185,7 @@ static void nrf51_gpiote_write(void *opaque, hwaddr offset, uint64_t value,
 
     trace_nrf51_gpiote_write(offset, value);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);
         return;
     }

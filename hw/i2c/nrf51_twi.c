@@ -266,8 +266,7 @@ static uint64_t nrf51_twi_read(void *opaque, hwaddr offset, unsigned size)
     NRF51TWIState *s = NRF51_TWI(opaque);
     uint64_t r;
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
     }
 
@@ -328,8 +327,7 @@ static void nrf51_twi_write(void *opaque, hwaddr offset, uint64_t value,
 
     trace_nrf51_twi_write(offset, value);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);
         return;
     }

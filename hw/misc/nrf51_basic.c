@@ -30,8 +30,7 @@ static uint64_t nrf51_basic_read(void *opaque, hwaddr offset, unsigned size)
 {
     NRF51BasicState *s = NRF51_BASIC(opaque);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
     }
     if (offset < BASIC_TASKS_END) {
@@ -55,8 +54,7 @@ static void nrf51_basic_write(void *opaque, hwaddr offset, uint64_t value,
 
     trace_nrf51_basic_write(s->name, offset, value);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);
         return;
     }

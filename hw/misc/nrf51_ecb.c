@@ -79,8 +79,7 @@ static uint64_t nrf51_ecb_read(void *opaque, hwaddr offset, unsigned size)
 {
     NRF51ECBState *s = NRF51_ECB(opaque);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
     }
     switch (offset) {
@@ -104,8 +103,7 @@ static void nrf51_ecb_write(void *opaque, hwaddr offset, uint64_t value,
 {
     NRF51ECBState *s = NRF51_ECB(opaque);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);
         return;
     }

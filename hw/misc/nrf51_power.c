@@ -251,8 +251,7 @@ static uint64_t nrf51_power_read(void *opaque, hwaddr offset, unsigned size)
     NRF51PowerState *s = NRF51_POWER(opaque);
     uint64_t r;
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
     }
 
@@ -351,8 +350,7 @@ static void nrf51_power_write(void *opaque, hwaddr offset, uint64_t value,
 
     trace_nrf51_power_write(offset, value);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);
         return;
     }

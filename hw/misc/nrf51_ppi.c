@@ -79,8 +79,11 @@ static uint32_t nrf51_ppi_tep(NRF51PPIState *s, unsigned ch)
            nrf51_ppi_fixed[ch - PPI_FIRST_FIXED].tep;
 }
 
-/* Recompute which events each peripheral has routed to a channel */
-static void nrf51_ppi_update_routes(NRF51PPIState *s)
+/*
+ * Recompute which events each peripheral has routed to a channel, and
+ * (if @notify) let the peripherals re-arm their timers for it.
+ */
+static void nrf51_ppi_compute_routes(NRF51PPIState *s, bool notify)
 {
     uint32_t routed[ARRAY_SIZE(s->sources)] = { 0 };
     unsigned ch, id;
@@ -107,11 +110,16 @@ static void nrf51_ppi_update_routes(NRF51PPIState *s)
 
         if (e && e->routed != routed[id]) {
             e->routed = routed[id];
-            if (e->routed_changed) {
+            if (notify && e->routed_changed) {
                 e->routed_changed(e->opaque);
             }
         }
     }
+}
+
+static void nrf51_ppi_update_routes(NRF51PPIState *s)
+{
+    nrf51_ppi_compute_routes(s, true);
 }
 
 void nrf51_ppi_set_source(NRF51PPIState *s, unsigned id, NRF51Events *e)
@@ -267,7 +275,12 @@ static void nrf51_ppi_reset_hold(Object *obj, ResetType type)
 
 static int nrf51_ppi_post_load(void *opaque, int version_id)
 {
-    nrf51_ppi_update_routes(NRF51_PPI(opaque));
+    /*
+     * The peripherals' own saved state (timers armed or not) already
+     * matches these routes, and may not be loaded yet: only restore the
+     * masks.
+     */
+    nrf51_ppi_compute_routes(NRF51_PPI(opaque), false);
     return 0;
 }
 

@@ -67,8 +67,7 @@ static uint64_t nrf51_rng_read(void *opaque, hwaddr offset, unsigned size)
 {
     NRF51RNGState *s = NRF51_RNG(opaque);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
     }
     switch (offset) {
@@ -96,8 +95,7 @@ static void nrf51_rng_write(void *opaque, hwaddr offset, uint64_t value,
 {
     NRF51RNGState *s = NRF51_RNG(opaque);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);
         return;
     }

@@ -50,8 +50,7 @@ static uint64_t nrf51_temp_read(void *opaque, hwaddr offset, unsigned size)
 {
     NRF51TempState *s = NRF51_TEMP(opaque);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
     }
     switch (offset) {
@@ -75,8 +74,7 @@ static void nrf51_temp_write(void *opaque, hwaddr offset, uint64_t value,
 {
     NRF51TempState *s = NRF51_TEMP(opaque);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);
         return;
     }

@@ -99,8 +99,7 @@ static uint64_t nrf51_spi_read(void *opaque, hwaddr offset, unsigned size)
     NRF51SPIState *s = NRF51_SPI(opaque);
     uint64_t r;
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
     }
     switch (offset) {
@@ -145,8 +144,7 @@ static void nrf51_spi_write(void *opaque, hwaddr offset, uint64_t value,
 {
     NRF51SPIState *s = NRF51_SPI(opaque);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);
         return;
     }

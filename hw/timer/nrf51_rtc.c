@@ -230,8 +230,7 @@ static uint64_t nrf51_rtc_read(void *opaque, hwaddr offset, unsigned size)
     NRF51RTCState *s = NRF51_RTC(opaque);
     uint64_t r;
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         nrf51_rtc_update(s);
         r = nrf51_events_read(&s->events, offset);
     } else if (nrf51_rtc_is_cc(s, offset)) {
@@ -276,8 +275,7 @@ static void nrf51_rtc_write(void *opaque, hwaddr offset, uint64_t value,
 
     trace_nrf51_rtc_write(offset, value);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         nrf51_rtc_update(s);
         nrf51_events_write(&s->events, offset, value);
         nrf51_rtc_update(s);

@@ -284,8 +284,7 @@ static uint64_t nrf51_timer_read(void *opaque, hwaddr offset, unsigned size)
     NRF51TimerState *s = NRF51_TIMER(opaque);
     uint64_t r;
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         nrf51_timer_update(s);
         return nrf51_events_read(&s->events, offset);
     }
@@ -335,8 +334,7 @@ static void nrf51_timer_write(void *opaque, hwaddr offset, uint64_t value,
 
     trace_nrf51_timer_write(s->mmio.addr, offset, value);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         nrf51_timer_update(s);
         nrf51_events_write(&s->events, offset, value);
         nrf51_timer_update(s);

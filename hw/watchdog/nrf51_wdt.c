@@ -76,8 +76,7 @@ static uint64_t nrf51_wdt_read(void *opaque, hwaddr offset, unsigned size)
 {
     NRF51WDTState *s = NRF51_WDT(opaque);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
     }
     switch (offset) {
@@ -109,8 +108,7 @@ static void nrf51_wdt_write(void *opaque, hwaddr offset, uint64_t value,
 {
     NRF51WDTState *s = NRF51_WDT(opaque);
 
-    if (nrf51_events_is_event(&s->events, offset) ||
-        nrf51_events_is_inten(offset)) {
+    if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);
         return;
     }

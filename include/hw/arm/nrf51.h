@@ -58,8 +58,4 @@ enum {
     NRF51_ID_PPI = 31,
 };
 
-/* Event registers read as 1 when the event has happened */
-#define NRF51_EVENT_SET         1
-#define NRF51_EVENT_CLEAR       0
-
 #endif

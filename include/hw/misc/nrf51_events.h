@@ -110,9 +110,15 @@ static inline bool nrf51_events_is_inten(hwaddr offset)
            offset == NRF51_INTENCLR;
 }
 
+/* Is @offset one of the registers nrf51_events_read/write handle? */
+static inline bool nrf51_events_claims(NRF51Events *e, hwaddr offset)
+{
+    return nrf51_events_is_event(e, offset) || nrf51_events_is_inten(offset);
+}
+
 /*
  * Handle a read of an event or interrupt-enable register, which the
- * caller has checked with nrf51_events_is_event/is_inten.
+ * caller has checked with nrf51_events_claims().
  */
 static inline uint64_t nrf51_events_read(NRF51Events *e, hwaddr offset)
 {
