@@ -44,6 +44,7 @@ void reset_handler(void)
 }
 
 void __attribute__((weak, alias("default_handler"))) uart0_handler(void);
+void __attribute__((weak, alias("default_handler"))) rtc0_handler(void);
 
 __attribute__((section(".vectors"), used))
 static void (*const vectors[16 + 32])(void) = {
@@ -54,4 +55,5 @@ static void (*const vectors[16 + 32])(void) = {
     [11] = default_handler,         /* SVCall */
     [14] = default_handler,         /* PendSV */
     [16 + 2] = uart0_handler,
+    [16 + 11] = rtc0_handler,
 };

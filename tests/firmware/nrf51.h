@@ -30,6 +30,26 @@
 
 #define UART_BAUD_115200 0x01d7e000
 
+#define CLOCK_LFCLKSTART     REG(0x40000008)
+#define CLOCK_LFCLKSTARTED   REG(0x40000104)
+
+#define RTC0            0x4000b000
+#define RTC0_IRQ        11
+#define RTC_START       REG(RTC0 + 0x000)
+#define RTC_COMPARE0    REG(RTC0 + 0x140)
+#define RTC_INTENSET    REG(RTC0 + 0x304)
+#define RTC_INTENCLR    REG(RTC0 + 0x308)
+#define RTC_COUNTER     REG(RTC0 + 0x504)
+#define RTC_CC0         REG(RTC0 + 0x540)
+#define RTC_INT_COMPARE0 (1u << 16)
+
+#define NVIC_ISER       REG(0xe000e100)
+#define NVIC_ICER       REG(0xe000e180)
+#define NVIC_ISPR       REG(0xe000e200)
+#define NVIC_ICPR       REG(0xe000e280)
+#define SCB_SCR         REG(0xe000ed10)
+#define SCR_SEVONPEND   (1u << 4)
+
 /* The micro:bit wires UART0 to the interface chip on these pins */
 #define MICROBIT_PIN_TX 24
 #define MICROBIT_PIN_RX 25
@@ -49,6 +69,7 @@ void reset_handler(void);
 void default_handler(void);
 void hardfault_handler(void);
 void uart0_handler(void);
+void rtc0_handler(void);
 
 void uart_init(void);
 void uart_putc(char c);

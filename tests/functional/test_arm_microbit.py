@@ -83,6 +83,23 @@ class MicrobitFirmware(QemuSystemTest):
         wait_for_console_pattern(self, 'unaligned load')
         wait_for_console_pattern(self, 'HardFault', 'no fault')
 
+    def test_wfe_sleeps(self):
+        # WFE sleeps until an event: the wait for one interrupt takes
+        # one turn of the loop, not thousands; SEV and SEVONPEND wake it
+        self.vm.set_console()
+        self.vm.add_args('-kernel', self.firmware('wfe.hex'))
+        self.vm.launch()
+        wait_for_console_pattern(self, 'wfe turns')
+        # The match stops reading right after the pattern
+        turns = b''
+        while not turns.endswith(b'\n'):
+            c = self.vm.console_socket.recv(1)
+            self.assertTrue(c, 'console closed')
+            turns += c
+        self.assertLessEqual(int(turns, 16), 2)
+        wait_for_console_pattern(self, 'sev wakes')
+        wait_for_console_pattern(self, 'sevonpend wakes')
+
     def corrupt(self, lineno, edit):
         with open(self.firmware('hello.hex')) as f:
             lines = f.read().splitlines()
