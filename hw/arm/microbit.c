@@ -22,12 +22,12 @@
 #include "hw/arm/nrf51.h"
 #include "hw/arm/nrf51_soc.h"
 #include "hw/boards.h"
+#include "hw/display/microbit_leds.h"
 #include "hw/i2c/i2c.h"
 #include "hw/irq.h"
 #include "hw/sensor/mag3110.h"
 #include "hw/sensor/mma8653.h"
 #include "qapi/visitor.h"
-#include "trace.h"
 #include "hw/loader.h"
 #include "hw/qdev-properties.h"
 #include "hw/qdev-properties-system.h"
@@ -47,8 +47,7 @@ struct MicrobitMachineState {
     NRF51State nrf51;
     MMA8653State *accel;
     MAG3110State *magnet;
-
-    bool button[2];
+    MicrobitLEDsState leds;
 };
 
 /* Where the board's parts connect to the nRF51822 (schematic v1.3) */
@@ -56,6 +55,11 @@ struct MicrobitMachineState {
 #define MICROBIT_PIN_BUTTON_B   26
 #define MICROBIT_PIN_ACCEL_INT1 28
 #define MICROBIT_PIN_MAG_INT1   29
+#define MICROBIT_PIN_ROW1       13
+#define MICROBIT_PIN_COL1       4
+
+/* The GPIOs of edge connector pins 0, 1 and 2 */
+static const int microbit_edge_gpio[MICROBIT_EDGE_PINS] = { 3, 2, 1 };
 
 /* Where a .hex file's data may go, and a buffer to collect it in */
 typedef struct MicrobitImage {
@@ -178,15 +182,17 @@ static void microbit_load_kernel(MicrobitMachineState *s,
 
 /*
  * The sensors on the internal I2C bus (TWI0), with their interrupt
- * lines, and the buttons, which pull their pins low against external
- * pull-ups.
+ * lines, and the front of the board: the LED matrix on P0.4-P0.15,
+ * and the buttons, which pull their pins low against external pull-ups.
  */
 static void microbit_init_board(MicrobitMachineState *s)
 {
     DeviceState *soc = DEVICE(&s->nrf51);
+    DeviceState *leds = DEVICE(&s->leds);
     I2CBus *bus = I2C_BUS(qdev_get_child_bus(DEVICE(&s->nrf51.twi[0]),
                                              "i2c"));
     I2CSlave *dev;
+    int i;
 
     dev = i2c_slave_new(TYPE_MMA8653, MMA8653_I2C_ADDR);
     object_property_add_child(OBJECT(s), "accelerometer", OBJECT(dev));
@@ -202,8 +208,23 @@ static void microbit_init_board(MicrobitMachineState *s)
         qdev_get_gpio_in(soc, MICROBIT_PIN_MAG_INT1));
     s->magnet = MAG3110(dev);
 
-    qemu_set_irq(qdev_get_gpio_in(soc, MICROBIT_PIN_BUTTON_A), 1);
-    qemu_set_irq(qdev_get_gpio_in(soc, MICROBIT_PIN_BUTTON_B), 1);
+    for (i = 0; i < MICROBIT_LED_ROWS; i++) {
+        qdev_connect_gpio_out(soc, MICROBIT_PIN_ROW1 + i,
+            qdev_get_gpio_in_named(leds, MICROBIT_LEDS_ROW, i));
+    }
+    for (i = 0; i < MICROBIT_LED_COLS; i++) {
+        qdev_connect_gpio_out(soc, MICROBIT_PIN_COL1 + i,
+            qdev_get_gpio_in_named(leds, MICROBIT_LEDS_COL, i));
+    }
+    for (i = 0; i < MICROBIT_EDGE_PINS; i++) {
+        qdev_connect_gpio_out(soc, microbit_edge_gpio[i],
+            qdev_get_gpio_in_named(leds, MICROBIT_LEDS_PIN, i));
+    }
+    qdev_connect_gpio_out_named(leds, MICROBIT_LEDS_BUTTON, 0,
+        qdev_get_gpio_in(soc, MICROBIT_PIN_BUTTON_A));
+    qdev_connect_gpio_out_named(leds, MICROBIT_LEDS_BUTTON, 1,
+        qdev_get_gpio_in(soc, MICROBIT_PIN_BUTTON_B));
+    sysbus_realize(SYS_BUS_DEVICE(leds), &error_fatal);
 }
 
 static void microbit_init(MachineState *machine)
@@ -241,37 +262,6 @@ static void microbit_init(MachineState *machine)
 static void microbit_wakeup(MachineState *machine)
 {
     qemu_system_reset_request(SHUTDOWN_CAUSE_GUEST_RESET);
-}
-
-static bool microbit_get_button_a(Object *obj, Error **errp)
-{
-    return MICROBIT_MACHINE(obj)->button[0];
-}
-
-static bool microbit_get_button_b(Object *obj, Error **errp)
-{
-    return MICROBIT_MACHINE(obj)->button[1];
-}
-
-static void microbit_set_button(MicrobitMachineState *s, int n, bool held)
-{
-    static const int pins[] = { MICROBIT_PIN_BUTTON_A,
-                                MICROBIT_PIN_BUTTON_B };
-
-    s->button[n] = held;
-    trace_microbit_button(n ? 'B' : 'A', held);
-    /* A held button pulls its pin low */
-    qemu_set_irq(qdev_get_gpio_in(DEVICE(&s->nrf51), pins[n]), !held);
-}
-
-static void microbit_set_button_a(Object *obj, bool value, Error **errp)
-{
-    microbit_set_button(MICROBIT_MACHINE(obj), 0, value);
-}
-
-static void microbit_set_button_b(Object *obj, bool value, Error **errp)
-{
-    microbit_set_button(MICROBIT_MACHINE(obj), 1, value);
 }
 
 /*
@@ -342,12 +332,10 @@ static void microbit_machine_instance_init(Object *obj)
         "keys (default: different for each run)");
     object_property_add_alias(obj, "temperature", OBJECT(&s->nrf51),
                               "temperature");
-    object_property_add_bool(obj, "button-a", microbit_get_button_a,
-                             microbit_set_button_a);
-    object_property_set_description(obj, "button-a", "button A is held");
-    object_property_add_bool(obj, "button-b", microbit_get_button_b,
-                             microbit_set_button_b);
-    object_property_set_description(obj, "button-b", "button B is held");
+    object_initialize_child(obj, "leds", &s->leds, TYPE_MICROBIT_LEDS);
+    object_property_add_alias(obj, "display", OBJECT(&s->leds), "display");
+    object_property_add_alias(obj, "button-a", OBJECT(&s->leds), "button-a");
+    object_property_add_alias(obj, "button-b", OBJECT(&s->leds), "button-b");
     for (i = 0; i < ARRAY_SIZE(microbit_axes); i++) {
         object_property_add(obj, microbit_axes[i].name, "int",
                             microbit_get_axis, microbit_set_axis, NULL,

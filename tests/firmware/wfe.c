@@ -22,12 +22,12 @@ void rtc0_handler(void)
 
 static inline void wfe(void)
 {
-    __asm__ volatile("wfe" ::: "memory");
+    __asm__ volatile("wfe" : : : "memory");
 }
 
 static inline void sev(void)
 {
-    __asm__ volatile("sev" ::: "memory");
+    __asm__ volatile("sev" : : : "memory");
 }
 
 /* Leave the event register clear, whatever set it before */

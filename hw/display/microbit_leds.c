@@ -1,0 +1,622 @@
+/*
+ * BBC micro:bit front panel: the 5x5 LED matrix and buttons A and B
+ *
+ * The 25 LEDs are wired as 3 rows by 9 columns.  Firmware lights one
+ * row at a time, driving its row line high and the column lines of the
+ * LEDs to light low, and dims an LED by turning its column off early
+ * in the row's time slot.  This device watches the 12 lines and gives
+ * each LED the share of its row's on-time that it was lit, measured
+ * over one cycle of the row (from one rising edge to the next), or,
+ * when a row stops cycling, over the last quiet period.
+ *
+ * It draws the board on a graphic console: the LEDs at their
+ * brightness, the two buttons, and edge connector pins 0-2 with their
+ * level.  Keys A and B and mouse clicks on the drawn buttons press the
+ * buttons; so do the button-a and button-b properties.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "qemu/module.h"
+#include "qemu/timer.h"
+#include "qapi/error.h"
+#include "hw/irq.h"
+#include "hw/qdev-properties.h"
+#include "hw/display/microbit_leds.h"
+#include "migration/vmstate.h"
+#include "ui/console.h"
+#include "ui/input.h"
+#include "trace.h"
+
+/* A row that has not risen for this long is measured as it stands */
+#define LEDS_QUIET_NS   (40 * SCALE_MS)
+
+#define DUTY_FULL       65535
+
+/*
+ * Where each LED of the matrix sits on the 5x5 grid, as x + 5 * y,
+ * by row and column; -1 where no LED is wired (micro:bit v1.3/v1.5).
+ */
+static const int8_t leds_grid_pos[MICROBIT_LED_ROWS][MICROBIT_LED_COLS] = {
+    {  0,  2,  4, 19, 18, 17, 16, 15, 11 },
+    { 14, 10, 12,  1,  3, 23, 21, -1, -1 },
+    { 22, 24, 20,  5,  6,  7,  8,  9, 13 },
+};
+
+/*
+ * MicroPython's brightness levels light an LED for 1/375, 2/375, 4/375,
+ * 7.5/375, 14/375, 26.5/375, 51/375, 99.5/375 and all of its row's
+ * time slot.  A duty cycle is read as the level it is nearest to on a
+ * logarithmic scale; these are the boundaries, in 1/65535 of the slot.
+ */
+static const uint16_t leds_level_bound[9] = {
+    175, 494, 988, 1914, 3581, 6733, 12849, 24898, 47740,
+};
+
+static unsigned leds_level(uint16_t duty)
+{
+    unsigned level = 0;
+
+    while (level < ARRAY_SIZE(leds_level_bound) &&
+           duty >= leds_level_bound[level]) {
+        level++;
+    }
+    return level;
+}
+
+/* The brightness of the LED at grid position @pos, 0 to 65535 */
+static uint16_t leds_duty_at(MicrobitLEDsState *s, int pos)
+{
+    unsigned r, c;
+
+    for (r = 0; r < MICROBIT_LED_ROWS; r++) {
+        for (c = 0; c < MICROBIT_LED_COLS; c++) {
+            if (leds_grid_pos[r][c] == pos) {
+                return s->duty[r][c];
+            }
+        }
+    }
+    return 0;
+}
+
+/* "09090:99999:99999:09990:00900", as MicroPython's Image() takes it */
+static char *leds_display_string(MicrobitLEDsState *s)
+{
+    char *str = g_malloc(MICROBIT_LED_GRID * (MICROBIT_LED_GRID + 1));
+    char *p = str;
+    int x, y;
+
+    for (y = 0; y < MICROBIT_LED_GRID; y++) {
+        for (x = 0; x < MICROBIT_LED_GRID; x++) {
+            *p++ = '0' + leds_level(leds_duty_at(s, x + y * MICROBIT_LED_GRID));
+        }
+        *p++ = y < MICROBIT_LED_GRID - 1 ? ':' : '\0';
+    }
+    return str;
+}
+
+/* Account for the time since the lines last changed */
+static void leds_integrate(MicrobitLEDsState *s, int64_t now)
+{
+    int64_t dt = now - s->last_ns;
+    unsigned r, c;
+
+    s->last_ns = now;
+    if (dt <= 0 || !s->rows) {
+        return;
+    }
+    for (r = 0; r < MICROBIT_LED_ROWS; r++) {
+        if (!(s->rows & BIT(r))) {
+            continue;
+        }
+        s->high_ns[r] += dt;
+        for (c = 0; c < MICROBIT_LED_COLS; c++) {
+            if (!(s->cols & BIT(c))) {
+                s->on_ns[r][c] += dt;
+            }
+        }
+    }
+}
+
+/* End a measurement of row @r: its LEDs take the duty cycles measured */
+static void leds_finish_row(MicrobitLEDsState *s, unsigned r)
+{
+    bool changed = false;
+    unsigned c;
+
+    for (c = 0; c < MICROBIT_LED_COLS; c++) {
+        uint16_t duty = 0;
+
+        if (s->high_ns[r] > 0) {
+            duty = muldiv64(s->on_ns[r][c], DUTY_FULL, s->high_ns[r]);
+        }
+        if (leds_grid_pos[r][c] >= 0 &&
+            leds_level(duty) != leds_level(s->duty[r][c])) {
+            changed = true;
+        }
+        s->duty[r][c] = duty;
+        s->on_ns[r][c] = 0;
+    }
+    s->high_ns[r] = 0;
+
+    if (changed) {
+        g_autofree char *str = leds_display_string(s);
+
+        trace_microbit_leds_display(str);
+        s->dirty = true;
+    }
+}
+
+static void leds_set_line(MicrobitLEDsState *s, uint32_t *lines, int n,
+                          int level)
+{
+    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+    uint32_t old = *lines;
+
+    if (!!(old & BIT(n)) == !!level) {
+        return;
+    }
+    leds_integrate(s, now);
+    *lines = deposit32(old, n, 1, !!level);
+    if (lines == &s->rows && level) {
+        /* A row rising starts its next cycle */
+        leds_finish_row(s, n);
+        s->cycled |= BIT(n);
+    }
+    s->active = true;
+    if (!timer_pending(s->timer)) {
+        timer_mod(s->timer, now + LEDS_QUIET_NS);
+    }
+}
+
+static void leds_set_row(void *opaque, int n, int level)
+{
+    MicrobitLEDsState *s = MICROBIT_LEDS(opaque);
+
+    leds_set_line(s, &s->rows, n, level);
+}
+
+static void leds_set_col(void *opaque, int n, int level)
+{
+    MicrobitLEDsState *s = MICROBIT_LEDS(opaque);
+
+    leds_set_line(s, &s->cols, n, level);
+}
+
+static void leds_set_pin(void *opaque, int n, int level)
+{
+    MicrobitLEDsState *s = MICROBIT_LEDS(opaque);
+
+    if (!!(s->pins & BIT(n)) != !!level) {
+        s->pins = deposit32(s->pins, n, 1, !!level);
+        s->dirty = true;
+    }
+}
+
+/*
+ * Measure the rows that did not rise in the last quiet period as they
+ * stand: lit steadily, or dark.  Keep watching while the lines move.
+ */
+static void leds_timer_cb(void *opaque)
+{
+    MicrobitLEDsState *s = MICROBIT_LEDS(opaque);
+    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+    unsigned r;
+
+    leds_integrate(s, now);
+    for (r = 0; r < MICROBIT_LED_ROWS; r++) {
+        if (!(s->cycled & BIT(r))) {
+            leds_finish_row(s, r);
+        }
+    }
+    s->cycled = 0;
+    if (s->active) {
+        s->active = false;
+        timer_mod(s->timer, now + LEDS_QUIET_NS);
+    }
+}
+
+static void leds_set_button(MicrobitLEDsState *s, unsigned n, bool held)
+{
+    if (s->button[n] == held) {
+        return;
+    }
+    s->button[n] = held;
+    trace_microbit_leds_button(n ? 'B' : 'A', held);
+    qemu_set_irq(s->button_out[n], !held);
+    s->dirty = true;
+}
+
+/* Drawing */
+
+#define BOARD_W         320
+#define BOARD_H         240
+#define LED_PITCH       32
+#define LED_W           10
+#define LED_H           18
+#define LEDS_X0         (BOARD_W / 2 - 2 * LED_PITCH)
+#define LEDS_Y0         40
+#define BUTTON_SIZE     36
+#define BUTTON_Y        (LEDS_Y0 + 2 * LED_PITCH - BUTTON_SIZE / 2)
+#define BUTTON_A_X      16
+#define BUTTON_B_X      (BOARD_W - 16 - BUTTON_SIZE)
+#define PAD_W           48
+#define PAD_H           36
+#define PAD_Y           (BOARD_H - PAD_H - 8)
+#define GLYPH_SCALE     2
+
+#define RGB(r, g, b)    (((r) << 16) | ((g) << 8) | (b))
+#define COLOUR_BOARD    RGB(0x20, 0x24, 0x28)
+#define COLOUR_LED_OFF  RGB(0x40, 0x10, 0x10)
+#define COLOUR_BUTTON   RGB(0x50, 0x50, 0x50)
+#define COLOUR_HELD     RGB(0xe0, 0xe0, 0xe0)
+#define COLOUR_CAP      RGB(0x10, 0x10, 0x10)
+#define COLOUR_PAD      RGB(0xa0, 0x80, 0x30)
+#define COLOUR_PAD_HIGH RGB(0xff, 0xd8, 0x40)
+#define COLOUR_LABEL    RGB(0xe8, 0xe8, 0xe8)
+
+/* 5x5 glyphs for the labels, one byte a row, bit 4 leftmost */
+static const struct {
+    char c;
+    uint8_t rows[5];
+} leds_glyphs[] = {
+    { 'A', { 0x0e, 0x11, 0x1f, 0x11, 0x11 } },
+    { 'B', { 0x1e, 0x11, 0x1e, 0x11, 0x1e } },
+    { 'D', { 0x1e, 0x11, 0x11, 0x11, 0x1e } },
+    { 'G', { 0x0f, 0x10, 0x13, 0x11, 0x0f } },
+    { 'N', { 0x11, 0x19, 0x15, 0x13, 0x11 } },
+    { 'V', { 0x11, 0x11, 0x11, 0x0a, 0x04 } },
+    { '0', { 0x0e, 0x13, 0x15, 0x19, 0x0e } },
+    { '1', { 0x04, 0x0c, 0x04, 0x04, 0x0e } },
+    { '2', { 0x1e, 0x01, 0x0e, 0x10, 0x1f } },
+    { '3', { 0x1e, 0x01, 0x06, 0x01, 0x1e } },
+};
+
+static void draw_rect(DisplaySurface *surface, int x, int y, int w, int h,
+                      uint32_t colour)
+{
+    uint32_t *data = surface_data(surface);
+    int stride = surface_stride(surface) / 4;
+    int i, j;
+
+    for (j = MAX(y, 0); j < MIN(y + h, surface_height(surface)); j++) {
+        for (i = MAX(x, 0); i < MIN(x + w, surface_width(surface)); i++) {
+            data[j * stride + i] = colour;
+        }
+    }
+}
+
+static void draw_text(DisplaySurface *surface, int x, int y, const char *text,
+                      uint32_t colour)
+{
+    unsigned g, row, bit;
+
+    for (; *text; text++, x += 6 * GLYPH_SCALE) {
+        for (g = 0; g < ARRAY_SIZE(leds_glyphs); g++) {
+            if (leds_glyphs[g].c != *text) {
+                continue;
+            }
+            for (row = 0; row < 5; row++) {
+                for (bit = 0; bit < 5; bit++) {
+                    if (leds_glyphs[g].rows[row] & (0x10 >> bit)) {
+                        draw_rect(surface, x + bit * GLYPH_SCALE,
+                                  y + row * GLYPH_SCALE, GLYPH_SCALE,
+                                  GLYPH_SCALE, colour);
+                    }
+                }
+            }
+        }
+    }
+}
+
+static uint32_t led_colour(uint16_t duty)
+{
+    /* From the dark red of an unlit LED to full red, as the eye sees it */
+    unsigned level = leds_level(duty);
+    unsigned red = 0x40 + level * (0xff - 0x40) / 9;
+    unsigned glow = level == 9 ? 0x30 : 0;
+
+    return level ? RGB(red, glow, glow) : COLOUR_LED_OFF;
+}
+
+static void draw_button(DisplaySurface *surface, int x, bool held,
+                        const char *label)
+{
+    int inset = held ? 10 : 8;
+
+    draw_rect(surface, x, BUTTON_Y, BUTTON_SIZE, BUTTON_SIZE, COLOUR_BUTTON);
+    draw_rect(surface, x + inset, BUTTON_Y + inset, BUTTON_SIZE - 2 * inset,
+              BUTTON_SIZE - 2 * inset, held ? COLOUR_HELD : COLOUR_CAP);
+    draw_text(surface, x + BUTTON_SIZE / 2 - 5, BUTTON_Y - 16, label,
+              COLOUR_LABEL);
+}
+
+static void leds_draw(MicrobitLEDsState *s)
+{
+    DisplaySurface *surface = qemu_console_surface(s->con);
+    static const char *const pad_labels[] = { "0", "1", "2", "3V", "GND" };
+    int x, y, i;
+
+    if (!surface || surface_bits_per_pixel(surface) != 32) {
+        return;
+    }
+    draw_rect(surface, 0, 0, BOARD_W, BOARD_H, COLOUR_BOARD);
+    for (y = 0; y < MICROBIT_LED_GRID; y++) {
+        for (x = 0; x < MICROBIT_LED_GRID; x++) {
+            uint16_t duty = leds_duty_at(s, x + y * MICROBIT_LED_GRID);
+
+            draw_rect(surface, LEDS_X0 + x * LED_PITCH - LED_W / 2,
+                      LEDS_Y0 + y * LED_PITCH - LED_H / 2, LED_W, LED_H,
+                      led_colour(duty));
+        }
+    }
+    draw_button(surface, BUTTON_A_X, s->button[0], "A");
+    draw_button(surface, BUTTON_B_X, s->button[1], "B");
+
+    for (i = 0; i < ARRAY_SIZE(pad_labels); i++) {
+        int px = 8 + i * (BOARD_W - 16 - PAD_W) / 4;
+        bool high = i < MICROBIT_EDGE_PINS ? s->pins & BIT(i) : i == 3;
+
+        draw_rect(surface, px, PAD_Y, PAD_W, PAD_H,
+                  high ? COLOUR_PAD_HIGH : COLOUR_PAD);
+        draw_text(surface, px + 4, PAD_Y - 14, pad_labels[i], COLOUR_LABEL);
+    }
+}
+
+static void leds_invalidate(void *opaque)
+{
+    MICROBIT_LEDS(opaque)->dirty = true;
+}
+
+static void leds_gfx_update(void *opaque)
+{
+    MicrobitLEDsState *s = MICROBIT_LEDS(opaque);
+
+    if (!s->dirty) {
+        return;
+    }
+    s->dirty = false;
+    leds_draw(s);
+    dpy_gfx_update_full(s->con);
+}
+
+static const GraphicHwOps leds_gfx_ops = {
+    .invalidate = leds_invalidate,
+    .gfx_update = leds_gfx_update,
+};
+
+/* Input: keys A and B, and the mouse on the drawn buttons */
+
+static int leds_button_at(int x, int y)
+{
+    if (y < BUTTON_Y || y >= BUTTON_Y + BUTTON_SIZE) {
+        return -1;
+    }
+    if (x >= BUTTON_A_X && x < BUTTON_A_X + BUTTON_SIZE) {
+        return 0;
+    }
+    if (x >= BUTTON_B_X && x < BUTTON_B_X + BUTTON_SIZE) {
+        return 1;
+    }
+    return -1;
+}
+
+static void leds_input_event(DeviceState *dev, QemuConsole *src,
+                             InputEvent *evt)
+{
+    MicrobitLEDsState *s = MICROBIT_LEDS(dev);
+    InputKeyEvent *key;
+    InputBtnEvent *btn;
+    InputMoveEvent *move;
+    int n;
+
+    switch (evt->type) {
+    case INPUT_EVENT_KIND_KEY:
+        key = evt->u.key.data;
+        switch (qemu_input_key_value_to_qcode(key->key)) {
+        case Q_KEY_CODE_A:
+            leds_set_button(s, 0, key->down);
+            break;
+        case Q_KEY_CODE_B:
+            leds_set_button(s, 1, key->down);
+            break;
+        default:
+            break;
+        }
+        break;
+    case INPUT_EVENT_KIND_BTN:
+        btn = evt->u.btn.data;
+        if (btn->button != INPUT_BUTTON_LEFT) {
+            break;
+        }
+        if (btn->down) {
+            n = leds_button_at(s->mouse_x, s->mouse_y);
+            if (n >= 0) {
+                s->mouse_held[n] = true;
+                leds_set_button(s, n, true);
+            }
+        } else {
+            for (n = 0; n < MICROBIT_BUTTONS; n++) {
+                if (s->mouse_held[n]) {
+                    s->mouse_held[n] = false;
+                    leds_set_button(s, n, false);
+                }
+            }
+        }
+        break;
+    case INPUT_EVENT_KIND_ABS:
+        move = evt->u.abs.data;
+        if (move->axis == INPUT_AXIS_X) {
+            s->mouse_x = qemu_input_scale_axis(move->value, INPUT_EVENT_ABS_MIN,
+                                               INPUT_EVENT_ABS_MAX, 0,
+                                               BOARD_W);
+        } else if (move->axis == INPUT_AXIS_Y) {
+            s->mouse_y = qemu_input_scale_axis(move->value, INPUT_EVENT_ABS_MIN,
+                                               INPUT_EVENT_ABS_MAX, 0,
+                                               BOARD_H);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+static const QemuInputHandler leds_input_handler = {
+    .name = "micro:bit buttons",
+    .mask = INPUT_EVENT_MASK_KEY | INPUT_EVENT_MASK_BTN |
+            INPUT_EVENT_MASK_ABS,
+    .event = leds_input_event,
+};
+
+/* QOM properties */
+
+static char *leds_get_display(Object *obj, Error **errp)
+{
+    return leds_display_string(MICROBIT_LEDS(obj));
+}
+
+static bool leds_get_button_a(Object *obj, Error **errp)
+{
+    return MICROBIT_LEDS(obj)->button[0];
+}
+
+static void leds_set_button_a(Object *obj, bool value, Error **errp)
+{
+    leds_set_button(MICROBIT_LEDS(obj), 0, value);
+}
+
+static bool leds_get_button_b(Object *obj, Error **errp)
+{
+    return MICROBIT_LEDS(obj)->button[1];
+}
+
+static void leds_set_button_b(Object *obj, bool value, Error **errp)
+{
+    leds_set_button(MICROBIT_LEDS(obj), 1, value);
+}
+
+static void microbit_leds_reset_hold(Object *obj, ResetType type)
+{
+    MicrobitLEDsState *s = MICROBIT_LEDS(obj);
+
+    /* The lines keep their levels; the measurement starts again */
+    timer_del(s->timer);
+    s->last_ns = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+    memset(s->high_ns, 0, sizeof(s->high_ns));
+    memset(s->on_ns, 0, sizeof(s->on_ns));
+    memset(s->duty, 0, sizeof(s->duty));
+    s->cycled = 0;
+    s->active = false;
+    s->dirty = true;
+    if (s->rows) {
+        timer_mod(s->timer, s->last_ns + LEDS_QUIET_NS);
+    }
+}
+
+static void microbit_leds_realize(DeviceState *dev, Error **errp)
+{
+    MicrobitLEDsState *s = MICROBIT_LEDS(dev);
+    QemuInputHandlerState *input;
+    unsigned n;
+
+    s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, leds_timer_cb, s);
+    s->con = graphic_console_init(dev, 0, &leds_gfx_ops, s);
+    qemu_console_resize(s->con, BOARD_W, BOARD_H);
+    input = qemu_input_handler_register(dev, &leds_input_handler);
+    qemu_input_handler_activate(input);
+
+    /* The buttons' pull-ups */
+    for (n = 0; n < MICROBIT_BUTTONS; n++) {
+        qemu_set_irq(s->button_out[n], !s->button[n]);
+    }
+}
+
+static void microbit_leds_init(Object *obj)
+{
+    DeviceState *dev = DEVICE(obj);
+    MicrobitLEDsState *s = MICROBIT_LEDS(obj);
+
+    qdev_init_gpio_in_named(dev, leds_set_row, MICROBIT_LEDS_ROW,
+                            MICROBIT_LED_ROWS);
+    qdev_init_gpio_in_named(dev, leds_set_col, MICROBIT_LEDS_COL,
+                            MICROBIT_LED_COLS);
+    qdev_init_gpio_in_named(dev, leds_set_pin, MICROBIT_LEDS_PIN,
+                            MICROBIT_EDGE_PINS);
+    qdev_init_gpio_out_named(dev, s->button_out, MICROBIT_LEDS_BUTTON,
+                             MICROBIT_BUTTONS);
+
+    object_property_add_str(obj, "display", leds_get_display, NULL);
+    object_property_set_description(obj, "display",
+        "the LEDs' brightness 0-9, five rows of five joined by ':'");
+    object_property_add_bool(obj, "button-a", leds_get_button_a,
+                             leds_set_button_a);
+    object_property_set_description(obj, "button-a", "button A is held");
+    object_property_add_bool(obj, "button-b", leds_get_button_b,
+                             leds_set_button_b);
+    object_property_set_description(obj, "button-b", "button B is held");
+}
+
+static int microbit_leds_post_load(void *opaque, int version_id)
+{
+    MicrobitLEDsState *s = MICROBIT_LEDS(opaque);
+
+    if (s->cycled >= BIT(MICROBIT_LED_ROWS)) {
+        return -EINVAL;
+    }
+    s->dirty = true;
+    return 0;
+}
+
+static const VMStateDescription vmstate_microbit_leds = {
+    .name = TYPE_MICROBIT_LEDS,
+    .version_id = 1,
+    .minimum_version_id = 1,
+    .post_load = microbit_leds_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_TIMER_PTR(timer, MicrobitLEDsState),
+        VMSTATE_UINT32(rows, MicrobitLEDsState),
+        VMSTATE_UINT32(cols, MicrobitLEDsState),
+        VMSTATE_UINT32(pins, MicrobitLEDsState),
+        VMSTATE_INT64(last_ns, MicrobitLEDsState),
+        VMSTATE_UINT64_ARRAY(high_ns, MicrobitLEDsState, MICROBIT_LED_ROWS),
+        VMSTATE_UINT64_2DARRAY(on_ns, MicrobitLEDsState, MICROBIT_LED_ROWS,
+                              MICROBIT_LED_COLS),
+        VMSTATE_UINT32(cycled, MicrobitLEDsState),
+        VMSTATE_BOOL(active, MicrobitLEDsState),
+        VMSTATE_UINT16_2DARRAY(duty, MicrobitLEDsState, MICROBIT_LED_ROWS,
+                               MICROBIT_LED_COLS),
+        VMSTATE_BOOL_ARRAY(button, MicrobitLEDsState, MICROBIT_BUTTONS),
+        VMSTATE_END_OF_LIST()
+    }
+};
+
+static void microbit_leds_class_init(ObjectClass *klass, void *data)
+{
+    DeviceClass *dc = DEVICE_CLASS(klass);
+    ResettableClass *rc = RESETTABLE_CLASS(klass);
+
+    dc->desc = "BBC micro:bit LED matrix and buttons";
+    dc->realize = microbit_leds_realize;
+    dc->vmsd = &vmstate_microbit_leds;
+    /* Part of the micro:bit board, created by the machine */
+    dc->user_creatable = false;
+    set_bit(DEVICE_CATEGORY_DISPLAY, dc->categories);
+    rc->phases.hold = microbit_leds_reset_hold;
+}
+
+static const TypeInfo microbit_leds_info = {
+    .name = TYPE_MICROBIT_LEDS,
+    .parent = TYPE_SYS_BUS_DEVICE,
+    .instance_size = sizeof(MicrobitLEDsState),
+    .instance_init = microbit_leds_init,
+    .class_init = microbit_leds_class_init,
+};
+
+static void microbit_leds_register_types(void)
+{
+    type_register_static(&microbit_leds_info);
+}
+
+type_init(microbit_leds_register_types)

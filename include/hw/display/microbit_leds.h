@@ -1,0 +1,72 @@
+/*
+ * BBC micro:bit front panel: the 5x5 LED matrix and buttons A and B
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef HW_DISPLAY_MICROBIT_LEDS_H
+#define HW_DISPLAY_MICROBIT_LEDS_H
+
+#include "hw/sysbus.h"
+#include "qom/object.h"
+
+#define TYPE_MICROBIT_LEDS "microbit-leds"
+OBJECT_DECLARE_SIMPLE_TYPE(MicrobitLEDsState, MICROBIT_LEDS)
+
+/* The LEDs are wired as a matrix of 3 rows by 9 columns */
+#define MICROBIT_LED_ROWS       3
+#define MICROBIT_LED_COLS       9
+/* and laid out as a 5x5 grid */
+#define MICROBIT_LED_GRID       5
+#define MICROBIT_BUTTONS        2
+/* Edge connector pins 0, 1 and 2, drawn with their level */
+#define MICROBIT_EDGE_PINS      3
+
+/*
+ * GPIO lines:
+ *  in  "row" [3]       row lines (P0.13-P0.15), high lights the row
+ *  in  "col" [9]       column lines (P0.4-P0.12), low lights the LED
+ *  in  "pin" [3]       the levels of edge connector pins 0-2
+ *  out "button" [2]    A and B: low while held (the board's pull-ups
+ *                      keep them high otherwise)
+ */
+#define MICROBIT_LEDS_ROW       "row"
+#define MICROBIT_LEDS_COL       "col"
+#define MICROBIT_LEDS_PIN       "pin"
+#define MICROBIT_LEDS_BUTTON    "button"
+
+struct MicrobitLEDsState {
+    SysBusDevice parent_obj;
+
+    QemuConsole *con;
+    QEMUTimer *timer;
+    qemu_irq button_out[MICROBIT_BUTTONS];
+
+    /* Line levels */
+    uint32_t rows;
+    uint32_t cols;
+    uint32_t pins;
+
+    /*
+     * Time each row has been high, and each LED lit, in the current
+     * cycle of its row (since its row last rose).
+     */
+    int64_t last_ns;
+    uint64_t high_ns[MICROBIT_LED_ROWS];
+    uint64_t on_ns[MICROBIT_LED_ROWS][MICROBIT_LED_COLS];
+    /* Rows that rose since the timer last ran; lines changed since */
+    uint32_t cycled;
+    bool active;
+
+    /* Each LED's share of its row's on-time, 0 to 65535 */
+    uint16_t duty[MICROBIT_LED_ROWS][MICROBIT_LED_COLS];
+
+    /* Buttons held, by QOM property, key or mouse */
+    bool button[MICROBIT_BUTTONS];
+    bool mouse_held[MICROBIT_BUTTONS];
+    int mouse_x;
+    int mouse_y;
+    bool dirty;
+};
+
+#endif
