@@ -211,16 +211,26 @@ static void nrf51_timer_cb(void *opaque)
  * value written; the chip would then wait for a full wrap of the
  * counter (16.8 s for a 24-bit count at 1 MHz).  MicroPython's
  * ticker does this, and was measured writing TIMER0 CC[2] up to 0.6 ms
- * behind.  A compare value the counter passed less than 10 ms (and
- * less than half its range) ago therefore matches at once.
+ * behind.  A compare value moved forward to a point the counter passed
+ * less than 10 ms (and less than half its range) ago therefore matches
+ * at once.  A value moved backwards is left alone: that is how
+ * firmware parks a channel (MicroPython's ticker steps CC back by one
+ * tick to stop a callback), and a match there would be spurious.
  */
 #define TIMER_LATE_NS   (10 * SCALE_MS)
 
-static void nrf51_timer_late_compare(NRF51TimerState *s, unsigned n)
+static void nrf51_timer_late_compare(NRF51TimerState *s, unsigned n,
+                                     uint32_t old)
 {
     uint64_t ticks, behind, window;
+    uint64_t mask = nrf51_timer_mask(s);
 
     if (!nrf51_timer_ticking(s)) {
+        return;
+    }
+    /* Moved back, or not at all */
+    if (((s->cc[n] - old) & mask) == 0 ||
+        ((s->cc[n] - old) & mask) > mask / 2) {
         return;
     }
     ticks = nrf51_timer_ticks_at(s, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL));
@@ -331,6 +341,7 @@ static void nrf51_timer_write(void *opaque, hwaddr offset, uint64_t value,
                               unsigned size)
 {
     NRF51TimerState *s = NRF51_TIMER(opaque);
+    uint32_t old;
 
     trace_nrf51_timer_write(s->mmio.addr, offset, value);
 
@@ -377,8 +388,9 @@ static void nrf51_timer_write(void *opaque, hwaddr offset, uint64_t value,
         break;
     case A_CC0 ... A_CC3:
         nrf51_timer_update(s);
+        old = s->cc[(offset - A_CC0) / 4];
         s->cc[(offset - A_CC0) / 4] = value;
-        nrf51_timer_late_compare(s, (offset - A_CC0) / 4);
+        nrf51_timer_late_compare(s, (offset - A_CC0) / 4, old);
         nrf51_timer_update(s);
         break;
     case A_ERRATA73:

@@ -137,6 +137,16 @@ static void test_late_compare(void)
     qtest_clock_step(qts, 50 * 1000 * US);
     qtest_writel(qts, TIMER0 + CC(1), 100);
     g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(1)), ==, 0);
+
+    /*
+     * A CC stepped back behind the counter is parked, as MicroPython's
+     * ticker parks a channel it has finished with: no match
+     */
+    qtest_writel(qts, TIMER0 + CC(3), 51100);
+    qtest_writel(qts, TIMER0 + CC(3), 51100 - 16 * 10);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(3)), ==, 0);
+    qtest_clock_step(qts, 200 * US);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(3)), ==, 0);
     qtest_quit(qts);
 }
 
