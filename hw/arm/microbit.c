@@ -48,6 +48,7 @@ struct MicrobitMachineState {
     MMA8653State *accel;
     MAG3110State *magnet;
     MicrobitLEDsState leds;
+    uint8_t light_level;
 };
 
 /* Where the board's parts connect to the nRF51822 (schematic v1.3) */
@@ -57,6 +58,17 @@ struct MicrobitMachineState {
 #define MICROBIT_PIN_MAG_INT1   29
 #define MICROBIT_PIN_ROW1       13
 #define MICROBIT_PIN_COL1       4
+
+/*
+ * Light falling on the LED matrix: the runtime (microbit-dal, which
+ * MakeCode and MicroPython use) senses it by reading columns 1-3 as
+ * analog inputs AIN5-AIN7 with the rows low, and maps an average
+ * 10-bit reading (of VDD) of 338 (dark) to 75 (bright) onto 0-255.
+ */
+#define MICROBIT_LIGHT_AIN1     5
+#define MICROBIT_LIGHT_DARK     338
+#define MICROBIT_LIGHT_BRIGHT   75
+#define MICROBIT_LIGHT_DEFAULT  128
 
 /* The GPIOs of edge connector pins 0, 1 and 2 */
 static const int microbit_edge_gpio[MICROBIT_EDGE_PINS] = { 3, 2, 1 };
@@ -180,6 +192,50 @@ static void microbit_load_kernel(MicrobitMachineState *s,
     armv7m_load_kernel(cpu, NULL, 0, 0);
 }
 
+static void microbit_get_light_level(Object *obj, Visitor *v,
+                                     const char *name, void *opaque,
+                                     Error **errp)
+{
+    uint8_t value = MICROBIT_MACHINE(obj)->light_level;
+
+    visit_type_uint8(v, name, &value, errp);
+}
+
+static void microbit_apply_light_level(MicrobitMachineState *s, Error **errp)
+{
+    Object *adc = OBJECT(&s->nrf51.adc);
+    uint64_t vdd_mv, reading, mv;
+    int i;
+
+    vdd_mv = object_property_get_uint(adc, "vdd", errp);
+    reading = MICROBIT_LIGHT_DARK - s->light_level *
+              (MICROBIT_LIGHT_DARK - MICROBIT_LIGHT_BRIGHT) / 255;
+    /* The millivolts that read as @reading, rounded up */
+    mv = DIV_ROUND_UP(reading * vdd_mv, 1023);
+    for (i = 0; i < 3; i++) {
+        g_autofree char *ain = g_strdup_printf("ain%d",
+                                               MICROBIT_LIGHT_AIN1 + i);
+
+        if (!object_property_set_uint(adc, ain, mv, errp)) {
+            return;
+        }
+    }
+}
+
+static void microbit_set_light_level(Object *obj, Visitor *v,
+                                     const char *name, void *opaque,
+                                     Error **errp)
+{
+    MicrobitMachineState *s = MICROBIT_MACHINE(obj);
+    uint8_t value;
+
+    if (!visit_type_uint8(v, name, &value, errp)) {
+        return;
+    }
+    s->light_level = value;
+    microbit_apply_light_level(s, errp);
+}
+
 /*
  * The sensors on the internal I2C bus (TWI0), with their interrupt
  * lines, and the front of the board: the LED matrix on P0.4-P0.15,
@@ -225,6 +281,7 @@ static void microbit_init_board(MicrobitMachineState *s)
     qdev_connect_gpio_out_named(leds, MICROBIT_LEDS_BUTTON, 1,
         qdev_get_gpio_in(soc, MICROBIT_PIN_BUTTON_B));
     sysbus_realize(SYS_BUS_DEVICE(leds), &error_fatal);
+    microbit_apply_light_level(s, &error_fatal);
 }
 
 static void microbit_init(MachineState *machine)
@@ -345,6 +402,13 @@ static void microbit_machine_instance_init(Object *obj)
         "acceleration in milli-g (also accel-y, accel-z)");
     object_property_set_description(obj, "magnet-x",
         "magnetic field in nanotesla (also magnet-y, magnet-z)");
+    s->light_level = MICROBIT_LIGHT_DEFAULT;
+    object_property_add(obj, "light-level", "uint8",
+                        microbit_get_light_level, microbit_set_light_level,
+                        NULL, NULL);
+    object_property_set_description(obj, "light-level",
+        "light falling on the LEDs, 0 (dark) to 255 (bright), as the "
+        "runtime's light sensing reads it");
 }
 
 static void microbit_machine_class_init(ObjectClass *oc, void *data)

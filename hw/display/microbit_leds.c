@@ -120,26 +120,25 @@ static void leds_integrate(MicrobitLEDsState *s, int64_t now)
     }
 }
 
-/* End a measurement of row @r: its LEDs take the duty cycles measured */
-static void leds_finish_row(MicrobitLEDsState *s, unsigned r)
+/* Show what was measured, once every row has been */
+static void leds_show(MicrobitLEDsState *s)
 {
     bool changed = false;
-    unsigned c;
+    unsigned r, c;
 
-    for (c = 0; c < MICROBIT_LED_COLS; c++) {
-        uint16_t duty = 0;
-
-        if (s->high_ns[r] > 0) {
-            duty = muldiv64(s->on_ns[r][c], DUTY_FULL, s->high_ns[r]);
-        }
-        if (leds_grid_pos[r][c] >= 0 &&
-            leds_level(duty) != leds_level(s->duty[r][c])) {
-            changed = true;
-        }
-        s->duty[r][c] = duty;
-        s->on_ns[r][c] = 0;
+    if (s->measured_rows != MAKE_64BIT_MASK(0, MICROBIT_LED_ROWS)) {
+        return;
     }
-    s->high_ns[r] = 0;
+    s->measured_rows = 0;
+    for (r = 0; r < MICROBIT_LED_ROWS; r++) {
+        for (c = 0; c < MICROBIT_LED_COLS; c++) {
+            if (leds_grid_pos[r][c] >= 0 &&
+                leds_level(s->measured[r][c]) != leds_level(s->duty[r][c])) {
+                changed = true;
+            }
+        }
+    }
+    memcpy(s->duty, s->measured, sizeof(s->duty));
 
     if (changed) {
         g_autofree char *str = leds_display_string(s);
@@ -147,6 +146,21 @@ static void leds_finish_row(MicrobitLEDsState *s, unsigned r)
         trace_microbit_leds_display(str);
         s->dirty = true;
     }
+}
+
+/* End a measurement of row @r: the share of the row's time each LED was lit */
+static void leds_finish_row(MicrobitLEDsState *s, unsigned r)
+{
+    unsigned c;
+
+    for (c = 0; c < MICROBIT_LED_COLS; c++) {
+        s->measured[r][c] = s->high_ns[r] ?
+            muldiv64(s->on_ns[r][c], DUTY_FULL, s->high_ns[r]) : 0;
+        s->on_ns[r][c] = 0;
+    }
+    s->high_ns[r] = 0;
+    s->measured_rows |= BIT(r);
+    leds_show(s);
 }
 
 static void leds_set_line(MicrobitLEDsState *s, uint32_t *lines, int n,
@@ -507,6 +521,8 @@ static void microbit_leds_reset_hold(Object *obj, ResetType type)
     memset(s->high_ns, 0, sizeof(s->high_ns));
     memset(s->on_ns, 0, sizeof(s->on_ns));
     memset(s->duty, 0, sizeof(s->duty));
+    memset(s->measured, 0, sizeof(s->measured));
+    s->measured_rows = 0;
     s->cycled = 0;
     s->active = false;
     s->dirty = true;
@@ -562,7 +578,8 @@ static int microbit_leds_post_load(void *opaque, int version_id)
 {
     MicrobitLEDsState *s = MICROBIT_LEDS(opaque);
 
-    if (s->cycled >= BIT(MICROBIT_LED_ROWS)) {
+    if (s->cycled >= BIT(MICROBIT_LED_ROWS) ||
+        s->measured_rows >= BIT(MICROBIT_LED_ROWS)) {
         return -EINVAL;
     }
     s->dirty = true;
@@ -585,6 +602,9 @@ static const VMStateDescription vmstate_microbit_leds = {
                               MICROBIT_LED_COLS),
         VMSTATE_UINT32(cycled, MicrobitLEDsState),
         VMSTATE_BOOL(active, MicrobitLEDsState),
+        VMSTATE_UINT16_2DARRAY(measured, MicrobitLEDsState,
+                               MICROBIT_LED_ROWS, MICROBIT_LED_COLS),
+        VMSTATE_UINT32(measured_rows, MicrobitLEDsState),
         VMSTATE_UINT16_2DARRAY(duty, MicrobitLEDsState, MICROBIT_LED_ROWS,
                                MICROBIT_LED_COLS),
         VMSTATE_BOOL_ARRAY(button, MicrobitLEDsState, MICROBIT_BUTTONS),

@@ -58,7 +58,14 @@ struct MicrobitLEDsState {
     uint32_t cycled;
     bool active;
 
-    /* Each LED's share of its row's on-time, 0 to 65535 */
+    /*
+     * Each LED's share of its row's on-time, 0 to 65535, as last
+     * measured, and as shown: a new image is shown once every row has
+     * been measured again, so that it never mixes two of the images
+     * firmware shows one after the other.
+     */
+    uint16_t measured[MICROBIT_LED_ROWS][MICROBIT_LED_COLS];
+    uint32_t measured_rows;
     uint16_t duty[MICROBIT_LED_ROWS][MICROBIT_LED_COLS];
 
     /* Buttons held, by QOM property, key or mouse */
