@@ -10,6 +10,8 @@
 import os
 import time
 
+import microbit_display
+
 from qemu_test import QemuSystemTest
 from qemu_test import wait_for_console_pattern
 
@@ -122,6 +124,45 @@ class MicrobitMakeCode(QemuSystemTest):
         self.assertAlmostEqual(x, 300 * 1.024, delta=16)
         self.assertAlmostEqual(y, -600 * 1.024, delta=16)
         self.assertAlmostEqual(z, 900 * 1.024, delta=16)
+
+    def glyph(self, c):
+        self.ask(f'glyph {c}', 'glyph shown')
+        # Wait for the display to have shown it whole
+        for _ in range(50):
+            cols = microbit_display.glyph(self.vm)
+            time.sleep(0.05)
+            if cols and cols == microbit_display.glyph(self.vm):
+                return cols
+        self.fail(f'{c!r} never shown')
+
+    def test_show_string(self):
+        # basic.showString() scrolls the text past letter by letter
+        self.boot()
+        self.listening()
+        text = 'Hello World!'
+        glyphs = {c: self.glyph(c) for c in set(text) if c != ' '}
+        self.ask('clear', 'cleared')
+        self.vm.console_socket.sendall(b'show\n')
+        strip = microbit_display.read_scroll(self.vm)
+        self.expect_line('shown')
+        self.assertGreater(len(strip), 40)
+        for c, cols in glyphs.items():
+            self.assertTrue(microbit_display.contains(strip, cols),
+                            f'{c!r} not seen')
+
+    def test_light_level(self):
+        # input.lightLevel() senses light through the LED matrix
+        self.boot()
+        self.listening()
+        for level in (40, 210):
+            self.qom_set('light-level', level)
+            # The runtime reads one column in turn every few frames
+            for _ in range(10):
+                got = int(self.ask('light', 'light'))
+                if abs(got - level) <= 2:
+                    break
+                self.ask('pause', 'paused')
+            self.assertAlmostEqual(got, level, delta=2)
 
     def test_buttons(self):
         self.boot()

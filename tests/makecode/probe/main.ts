@@ -19,6 +19,15 @@ serial.onDataReceived(serial.delimiters(Delimiters.NewLine), function () {
             input.acceleration(Dimension.Z))
     } else if (command == "light") {
         serial.writeLine("light " + input.lightLevel())
+    } else if (command.substr(0, 6) == "glyph ") {
+        basic.showString(command.substr(6, 1))
+        serial.writeLine("glyph shown")
+    } else if (command == "clear") {
+        basic.clearScreen()
+        serial.writeLine("cleared")
+    } else if (command == "show") {
+        basic.showString("Hello World!")
+        serial.writeLine("shown")
     } else if (command == "pause") {
         let t = input.runningTime()
         basic.pause(2000)
