@@ -21,6 +21,7 @@ QEMU_BUILD := $(BUILD)/qemu-build
 EMU        := $(BUILD)/qemu-system-arm
 FIRMWARE   := $(BUILD)/firmware
 MAKECODE   := $(BUILD)/makecode
+SCRIPTS    := $(BUILD)/micropython
 PYTHON     := /usr/bin/python3
 MICROPYTHON := /usr/share/firmware-microbit-micropython/firmware.hex
 
@@ -35,11 +36,12 @@ QEMU_CONFIGURE := \
 
 HEX ?=
 
-.PHONY: all setup qemu firmware makecode run check bench fuzz checkpatch \
+.PHONY: all setup qemu firmware scripts makecode run check bench fuzz \
+	checkpatch \
 	clean \
 	distclean FORCE
 
-all: qemu firmware
+all: qemu firmware scripts
 
 setup:
 	@sh scripts/setup-host.sh
@@ -64,19 +66,28 @@ qemu: $(QEMU_BUILD)/.configured
 firmware:
 	@$(MAKE) --no-print-directory -C tests/firmware O=$(FIRMWARE)
 
-DEMO := $(FIRMWARE)/hello.hex
+# MicroPython programs: Debian's firmware with a script embedded by uflash
+SCRIPT_HEX := $(patsubst tests/micropython/%.py,$(SCRIPTS)/%.hex,\
+		$(wildcard tests/micropython/*.py))
+
+scripts: $(SCRIPT_HEX)
+
+$(SCRIPTS)/%.hex: tests/micropython/%.py
+	@mkdir -p $(SCRIPTS)/$*.d
+	@uflash -r $(MICROPYTHON) $< $(SCRIPTS)/$*.d >/dev/null
+	@mv $(SCRIPTS)/$*.d/micropython.hex $@ && rmdir $(SCRIPTS)/$*.d
+
+DEMO := $(SCRIPTS)/hello_world.hex
 
 run: setup all
-	@hex='$(or $(HEX),$(DEMO))'; \
-	 echo "Booting $$hex (quit with Ctrl-A x)"; \
-	 exec $(EMU) -M microbit -nographic -kernel "$$hex"
+	@exec $(PYTHON) scripts/microbit-run.py $(EMU) '$(or $(HEX),$(DEMO))'
 
 makecode:
 	@sh scripts/makecode.sh $(MAKECODE)
 
 check: setup all makecode
 	@MICROBIT_FIRMWARE=$(FIRMWARE) MICROBIT_MICROPYTHON=$(MICROPYTHON) \
-	 MICROBIT_MAKECODE=$(MAKECODE) \
+	 MICROBIT_MAKECODE=$(MAKECODE) MICROBIT_SCRIPTS=$(SCRIPTS) \
 	 $(PYTHON) scripts/check.py $(QEMU_BUILD)
 
 bench: setup all
@@ -93,7 +104,8 @@ checkpatch: qemu
 	 done; [ -z "$$bad" ] && echo "checkpatch: clean"
 
 clean:
-	rm -rf $(QEMU_BUILD) $(FIRMWARE) $(MAKECODE) $(EMU) $(BUILD)/fuzz
+	rm -rf $(QEMU_BUILD) $(FIRMWARE) $(MAKECODE) $(SCRIPTS) $(EMU) \
+	       $(BUILD)/fuzz
 
 distclean:
 	rm -rf $(BUILD)

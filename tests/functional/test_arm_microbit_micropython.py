@@ -144,6 +144,36 @@ class MicrobitMicroPython(QemuSystemTest):
             self.assertTrue(microbit_display.contains(strip, cols),
                             f'{c!r} not seen')
 
+    def test_embedded_script(self):
+        # A script embedded by uflash runs at boot: the demo of
+        # "make run" scrolls its greeting, then reports the buttons
+        scripts = os.getenv('MICROBIT_SCRIPTS')
+        if not scripts:
+            self.skipTest('MICROBIT_SCRIPTS is not set')
+        self.vm.set_console()
+        self.vm.add_args('-kernel', os.path.join(scripts, 'hello_world.hex'))
+        self.vm.launch()
+        wait_for_console_pattern(self, 'Hello World!')
+        happy = ('00090', '09009', '00009', '09009', '00090')
+        strip = microbit_display.read_scroll(
+            self.vm, done=lambda: microbit_display.columns(self.vm) == happy)
+        self.assertGreater(len(strip), 40)
+        # H, then e, as MicroPython's font draws them
+        self.assertTrue(microbit_display.contains(
+            strip, ('99999', '00900', '00900', '99999')))
+        self.assertTrue(microbit_display.contains(
+            strip, ('09990', '90909', '90909', '09009')))
+        wait_for_console_pattern(self, 'Press button A or B.')
+        self.qom_set('button-b', True)
+        self.settle_host()
+        self.qom_set('button-b', False)
+        wait_for_console_pattern(self, 'B pressed')
+
+    def settle_host(self):
+        # The script polls every 20 ms and the runtime debounces over a
+        # few 6 ms ticks: hold a button down for longer than that
+        time.sleep(0.2)
+
     def test_light_level(self):
         # The runtime senses light through the LED matrix
         self.boot()
