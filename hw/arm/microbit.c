@@ -49,6 +49,7 @@ struct MicrobitMachineState {
     MAG3110State *magnet;
     MicrobitLEDsState leds;
     uint8_t light_level;
+    bool touched[MICROBIT_EDGE_PINS];
 };
 
 /* Where the board's parts connect to the nRF51822 (schematic v1.3) */
@@ -70,8 +71,13 @@ struct MicrobitMachineState {
 #define MICROBIT_LIGHT_BRIGHT   75
 #define MICROBIT_LIGHT_DEFAULT  128
 
-/* The GPIOs of edge connector pins 0, 1 and 2 */
+/*
+ * The GPIOs of edge connector pins 0, 1 and 2, and their analog inputs.
+ * The board pulls each up through 10 Mohm, so that a finger (with the
+ * other hand on GND) pulls it low: that is how the runtime senses touch.
+ */
 static const int microbit_edge_gpio[MICROBIT_EDGE_PINS] = { 3, 2, 1 };
+static const int microbit_edge_ain[MICROBIT_EDGE_PINS] = { 4, 3, 2 };
 
 /* Where a .hex file's data may go, and a buffer to collect it in */
 typedef struct MicrobitImage {
@@ -275,6 +281,8 @@ static void microbit_init_board(MicrobitMachineState *s)
     for (i = 0; i < MICROBIT_EDGE_PINS; i++) {
         qdev_connect_gpio_out(soc, microbit_edge_gpio[i],
             qdev_get_gpio_in_named(leds, MICROBIT_LEDS_PIN, i));
+        qemu_set_irq(qdev_get_gpio_in_named(soc, NRF51_GPIO_PULLUP,
+                                            microbit_edge_gpio[i]), 1);
     }
     qdev_connect_gpio_out_named(leds, MICROBIT_LEDS_BUTTON, 0,
         qdev_get_gpio_in(soc, MICROBIT_PIN_BUTTON_A));
@@ -319,6 +327,31 @@ static void microbit_init(MachineState *machine)
 static void microbit_wakeup(MachineState *machine)
 {
     qemu_system_reset_request(SHUTDOWN_CAUSE_GUEST_RESET);
+}
+
+static void microbit_get_touched(Object *obj, Visitor *v, const char *name,
+                                 void *opaque, Error **errp)
+{
+    MicrobitMachineState *s = MICROBIT_MACHINE(obj);
+    bool value = s->touched[(uintptr_t)opaque];
+
+    visit_type_bool(v, name, &value, errp);
+}
+
+static void microbit_set_touched(Object *obj, Visitor *v, const char *name,
+                                 void *opaque, Error **errp)
+{
+    MicrobitMachineState *s = MICROBIT_MACHINE(obj);
+    unsigned pin = (uintptr_t)opaque;
+    bool value;
+
+    if (!visit_type_bool(v, name, &value, errp)) {
+        return;
+    }
+    s->touched[pin] = value;
+    /* A finger pulls the pin down; otherwise nothing drives it */
+    qemu_set_irq(qdev_get_gpio_in(DEVICE(&s->nrf51), microbit_edge_gpio[pin]),
+                 value ? 0 : NRF51_GPIO_FLOAT);
 }
 
 /*
@@ -402,6 +435,19 @@ static void microbit_machine_instance_init(Object *obj)
         "acceleration in milli-g (also accel-y, accel-z)");
     object_property_set_description(obj, "magnet-x",
         "magnetic field in nanotesla (also magnet-y, magnet-z)");
+    for (i = 0; i < MICROBIT_EDGE_PINS; i++) {
+        g_autofree char *touched = g_strdup_printf("pin%d-touched", i);
+        g_autofree char *mv = g_strdup_printf("pin%d-mv", i);
+        g_autofree char *ain = g_strdup_printf("ain%d", microbit_edge_ain[i]);
+
+        object_property_add(obj, touched, "bool", microbit_get_touched,
+                            microbit_set_touched, NULL, (void *)(uintptr_t)i);
+        object_property_add_alias(obj, mv, OBJECT(&s->nrf51.adc), ain);
+    }
+    object_property_set_description(obj, "pin0-touched",
+        "edge connector pin 0 is touched, pulling it low (also pin1-, pin2-)");
+    object_property_set_description(obj, "pin0-mv",
+        "millivolts on edge connector pin 0, for the ADC (also pin1-, pin2-)");
     s->light_level = MICROBIT_LIGHT_DEFAULT;
     object_property_add(obj, "light-level", "uint8",
                         microbit_get_light_level, microbit_set_light_level,

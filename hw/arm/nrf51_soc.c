@@ -378,6 +378,7 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
         qdev_get_gpio_in_named(DEVICE(&s->power), NRF51_POWER_WAKE, 0));
     /* The pins are the chip's to the board */
     qdev_pass_gpios(DEVICE(&s->gpio), dev_soc, NULL);
+    qdev_pass_gpios(DEVICE(&s->gpio), dev_soc, NRF51_GPIO_PULLUP);
 
     /* Timers and counters */
     for (i = 0; i < NRF51_NUM_TIMERS; i++) {

@@ -79,7 +79,14 @@ static bool nrf51_gpio_pin_level(NRF51GPIOState *s, unsigned pin)
     if (s->ext_driven & bit) {
         return s->ext_level & bit;
     }
-    return FIELD_EX32(s->pin_cnf[pin], PIN_CNF, PULL) == PULL_UP;
+    switch (FIELD_EX32(s->pin_cnf[pin], PIN_CNF, PULL)) {
+    case PULL_UP:
+        return true;
+    case PULL_DOWN:
+        return false;
+    default:
+        return s->ext_pullup & bit;
+    }
 }
 
 /* Recompute the pins and DETECT, and tell whoever listens */
@@ -254,8 +261,16 @@ static void nrf51_gpio_set_ext(void *opaque, int pin, int level)
     NRF51GPIOState *s = NRF51_GPIO(opaque);
 
     trace_nrf51_gpio_ext(pin, level);
-    s->ext_driven |= 1u << pin;
-    s->ext_level = deposit32(s->ext_level, pin, 1, level != 0);
+    s->ext_driven = deposit32(s->ext_driven, pin, 1, level != NRF51_GPIO_FLOAT);
+    s->ext_level = deposit32(s->ext_level, pin, 1, level > 0);
+    nrf51_gpio_update(s);
+}
+
+static void nrf51_gpio_set_pullup(void *opaque, int pin, int level)
+{
+    NRF51GPIOState *s = NRF51_GPIO(opaque);
+
+    s->ext_pullup = deposit32(s->ext_pullup, pin, 1, level != 0);
     nrf51_gpio_update(s);
 }
 
@@ -287,6 +302,8 @@ static void nrf51_gpio_init(Object *obj)
                           TYPE_NRF51_GPIO, 0x1000);
     sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
     qdev_init_gpio_in(dev, nrf51_gpio_set_ext, NRF51_GPIO_PINS);
+    qdev_init_gpio_in_named(dev, nrf51_gpio_set_pullup, NRF51_GPIO_PULLUP,
+                            NRF51_GPIO_PINS);
     qdev_init_gpio_out(dev, s->out, NRF51_GPIO_PINS);
     qdev_init_gpio_out_named(dev, s->level_out, NRF51_GPIO_LEVEL,
                              NRF51_GPIO_PINS);
@@ -295,8 +312,8 @@ static void nrf51_gpio_init(Object *obj)
 
 static const VMStateDescription vmstate_nrf51_gpio = {
     .name = TYPE_NRF51_GPIO,
-    .version_id = 1,
-    .minimum_version_id = 1,
+    .version_id = 2,
+    .minimum_version_id = 2,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(out_reg, NRF51GPIOState),
         VMSTATE_UINT32_ARRAY(pin_cnf, NRF51GPIOState, NRF51_GPIO_PINS),
@@ -304,6 +321,7 @@ static const VMStateDescription vmstate_nrf51_gpio = {
         VMSTATE_UINT32(task_level, NRF51GPIOState),
         VMSTATE_UINT32(ext_driven, NRF51GPIOState),
         VMSTATE_UINT32(ext_level, NRF51GPIOState),
+        VMSTATE_UINT32(ext_pullup, NRF51GPIOState),
         VMSTATE_UINT32(level, NRF51GPIOState),
         VMSTATE_BOOL(detect_level, NRF51GPIOState),
         VMSTATE_END_OF_LIST()

@@ -92,6 +92,15 @@ class MicrobitMicroPython(QemuSystemTest):
         # Nothing drives the edge connector: inputs read low
         self.assertEqual(self.value('pin0.read_digital()'), '0')
         self.assertEqual(self.value('pin1.read_analog()'), '0')
+        # Analog inputs read what is set, of VDD (3.3 V)
+        self.qom_set('pin1-mv', 1650)
+        self.assertAlmostEqual(int(self.value('pin1.read_analog()')), 512,
+                               delta=2)
+        # A finger on pin 2 is a touch
+        self.assertEqual(self.value('pin2.is_touched()'), 'False')
+        self.qom_set('pin2-touched', True)
+        self.settle()
+        self.assertEqual(self.value('pin2.is_touched()'), 'True')
 
         self.assertEqual(self.value('button_a.is_pressed()'), 'False')
         self.qom_set('button-a', True)

@@ -89,23 +89,59 @@ static void test_input(void)
     /* Pulls decide an undriven pin; a floating pin reads 0 */
     wr(qts, PIN_CNF(21), CNF_PULLUP);
     wr(qts, PIN_CNF(22), CNF_PULLDOWN);
-    wr(qts, PIN_CNF(3), 0);
-    g_assert_cmphex(rd(qts, IN) & 0x00600008, ==, 1u << 21);
+    wr(qts, PIN_CNF(5), 0);
+    g_assert_cmphex(rd(qts, IN) & 0x00600020, ==, 1u << 21);
 
     /* The outside world drives a pin */
     qtest_set_irq_in(qts, SOC, NULL, 21, 0);
     qtest_set_irq_in(qts, SOC, NULL, 22, 1);
-    qtest_set_irq_in(qts, SOC, NULL, 3, 1);
-    g_assert_cmphex(rd(qts, IN) & 0x00600008, ==, (1u << 22) | (1u << 3));
+    qtest_set_irq_in(qts, SOC, NULL, 5, 1);
+    g_assert_cmphex(rd(qts, IN) & 0x00600020, ==, (1u << 22) | (1u << 5));
 
     /* A disconnected input buffer reads 0 */
     wr(qts, PIN_CNF(22), CNF_DISCONNECT);
-    g_assert_cmphex(rd(qts, IN) & 0x00600008, ==, 1u << 3);
+    g_assert_cmphex(rd(qts, IN) & 0x00600020, ==, 1u << 5);
+
+    /* Released, the pin floats again */
+    qtest_set_irq_in(qts, SOC, NULL, 5, -1);
+    g_assert_cmphex(rd(qts, IN) & 0x00600020, ==, 0);
 
     /* The board's buttons hold their pins high until pressed */
     wr(qts, PIN_CNF(17), 0);
     wr(qts, PIN_CNF(26), 0);
     g_assert_cmphex(rd(qts, IN) & 0x04020000, ==, 0x04020000);
+    qtest_quit(qts);
+}
+
+static void touch(QTestState *qts, int pin, bool touched)
+{
+    g_autofree char *prop = g_strdup_printf("pin%d-touched", pin);
+
+    qtest_qmp_assert_success(qts, "{ 'execute': 'qom-set', 'arguments': "
+                             "{ 'path': '/machine', 'property': %s, "
+                             "'value': %i } }", prop, touched);
+}
+
+/*
+ * Edge connector pins 0-2 (P0.03, P0.02, P0.01) have weak pull-ups on
+ * the board: an input without a pull of its own reads high, the chip's
+ * pull-down wins, and a finger on the pin pulls it low.
+ */
+static void test_board_pullups(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+
+    wr(qts, PIN_CNF(3), 0);
+    wr(qts, PIN_CNF(2), 0);
+    wr(qts, PIN_CNF(4), 0);
+    g_assert_cmphex(rd(qts, IN) & 0x1c, ==, 0x0c);
+    wr(qts, PIN_CNF(2), CNF_PULLDOWN);
+    g_assert_cmphex(rd(qts, IN) & 0x1c, ==, 0x08);
+
+    touch(qts, 0, true);
+    g_assert_cmphex(rd(qts, IN) & 0x1c, ==, 0);
+    touch(qts, 0, false);
+    g_assert_cmphex(rd(qts, IN) & 0x1c, ==, 0x08);
     qtest_quit(qts);
 }
 
@@ -116,6 +152,7 @@ int main(int argc, char **argv)
     qtest_add_func("/microbit/nrf51/gpio/reset-values", test_reset_values);
     qtest_add_func("/microbit/nrf51/gpio/output", test_output);
     qtest_add_func("/microbit/nrf51/gpio/input", test_input);
+    qtest_add_func("/microbit/nrf51/gpio/board-pullups", test_board_pullups);
 
     return g_test_run();
 }

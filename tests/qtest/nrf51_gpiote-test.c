@@ -59,27 +59,27 @@ static void test_task_mode(void)
 
     /* The channel owns the pin from configuration, at OUTINIT */
     qtest_writel(qts, GPIOTE + CONFIG(2),
-                 MODE_TASK | PSEL(3) | POL_TOGGLE | OUTINIT_HIGH);
-    g_assert_true(qtest_get_irq(qts, 3));
+                 MODE_TASK | PSEL(5) | POL_TOGGLE | OUTINIT_HIGH);
+    g_assert_true(qtest_get_irq(qts, 5));
     qtest_writel(qts, GPIOTE + TASKS_OUT(2), 1);
-    g_assert_false(qtest_get_irq(qts, 3));
+    g_assert_false(qtest_get_irq(qts, 5));
     qtest_writel(qts, GPIOTE + TASKS_OUT(2), 1);
-    g_assert_true(qtest_get_irq(qts, 3));
+    g_assert_true(qtest_get_irq(qts, 5));
 
     /* OUT no longer controls it */
     qtest_writel(qts, GPIO_OUT, 0);
-    g_assert_true(qtest_get_irq(qts, 3));
+    g_assert_true(qtest_get_irq(qts, 5));
 
     /* Set-only and clear-only polarities */
-    qtest_writel(qts, GPIOTE + CONFIG(2), MODE_TASK | PSEL(3) | POL_HITOLO |
+    qtest_writel(qts, GPIOTE + CONFIG(2), MODE_TASK | PSEL(5) | POL_HITOLO |
                  OUTINIT_HIGH);
     qtest_writel(qts, GPIOTE + TASKS_OUT(2), 1);
     qtest_writel(qts, GPIOTE + TASKS_OUT(2), 1);
-    g_assert_false(qtest_get_irq(qts, 3));
+    g_assert_false(qtest_get_irq(qts, 5));
 
     /* Disabling the channel gives the pin back to GPIO */
     qtest_writel(qts, GPIOTE + CONFIG(2), 0);
-    g_assert_false(qtest_get_irq(qts, 3));
+    g_assert_false(qtest_get_irq(qts, 5));
     qtest_quit(qts);
 }
 

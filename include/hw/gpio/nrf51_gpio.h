@@ -17,12 +17,17 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51GPIOState, NRF51_GPIO)
 
 /*
  * GPIO lines:
- *  in  [n]             a level driven onto pin n from outside the chip
+ *  in  [n]             a level driven onto pin n from outside the chip,
+ *                      or NRF51_GPIO_FLOAT when nothing drives it
+ *  in  "pullup" [n]    the board has a weak pull-up on pin n (which the
+ *                      chip's own pull-down overcomes)
  *  out [n]             the level of pin n, for the board
  *  out "level" [n]     the level of pin n, for GPIOTE
  *  out "detect"        the DETECT signal (pins whose SENSE matches)
  */
 #define NRF51_GPIO_LEVEL        "level"
+#define NRF51_GPIO_PULLUP       "pullup"
+#define NRF51_GPIO_FLOAT        (-1)
 #define NRF51_GPIO_DETECT       "detect"
 
 struct NRF51GPIOState {
@@ -44,6 +49,7 @@ struct NRF51GPIOState {
     /* What the outside world drives onto the pins */
     uint32_t ext_driven;
     uint32_t ext_level;
+    uint32_t ext_pullup;
 
     /* Derived: the level of each pin, and DETECT */
     uint32_t level;
