@@ -7,9 +7,8 @@
  * The chip is a Cortex-M0 at 16 MHz with flash at 0, FICR and UICR in
  * the 0x1000xxxx range, RAM at 0x20000000, the APB peripherals at
  * 0x40000000 + ID * 0x1000 (each driving NVIC line ID), and GPIO on
- * the AHB at 0x50000000.  Every peripheral slot that this model does
- * not implement yet is an unimplemented device, so "-d unimp" shows a
- * guest's use of it.
+ * the AHB at 0x50000000.  The radio is the board's NIC, configured
+ * with "-nic".
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -29,16 +28,6 @@
 
 /* The Cortex-M0 NVIC of the nRF51 implements two priority bits */
 #define NRF51_NUM_PRIO_BITS     2
-
-/* Blocks not modelled yet */
-static const struct {
-    const char *name;
-    unsigned id;
-} nrf51_unimplemented[] = {
-    { "nrf51.radio", NRF51_ID_RADIO },
-};
-
-QEMU_BUILD_BUG_ON(ARRAY_SIZE(nrf51_unimplemented) != NRF51_SOC_NUM_UNIMP);
 
 /* Blocks with their register interface only */
 static const struct {
@@ -485,17 +474,24 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
                              nrf51_basic[i].id);
     }
 
-    /* Everything else */
-    for (i = 0; i < ARRAY_SIZE(nrf51_unimplemented); i++) {
-        dev = DEVICE(&s->unimp[i]);
-        qdev_prop_set_string(dev, "name", nrf51_unimplemented[i].name);
-        qdev_prop_set_uint64(dev, "size", NRF51_PERIPHERAL_SIZE);
-        if (!sysbus_realize(SYS_BUS_DEVICE(dev), errp)) {
-            return;
-        }
-        sysbus_mmio_map_overlap(SYS_BUS_DEVICE(dev), 0,
-            NRF51_PERIPHERAL_ADDR(nrf51_unimplemented[i].id), -1000);
+    /*
+     * RADIO, the board's NIC: its frames carry the chip's identity, so
+     * that it knows its own when the medium echoes them
+     */
+    dev = DEVICE(&s->radio);
+    object_property_set_link(OBJECT(dev), "memory", OBJECT(sysmem),
+                             &error_abort);
+    qemu_configure_nic_device(dev, true, NULL);
+    if (!object_property_set_uint(OBJECT(dev), "sram-size", s->sram_size,
+                                  errp) ||
+        !object_property_set_uint(OBJECT(dev), "sender-id",
+            object_property_get_uint(OBJECT(&s->ficr), "device-id",
+                                     &error_abort), errp) ||
+        !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(dev), NRF51_ID_RADIO,
+                                  errp)) {
+        return;
     }
+    nrf51_connect_events(s, dev, &s->radio.events, NRF51_ID_RADIO);
 }
 
 static void nrf51_soc_init(Object *obj)
@@ -539,10 +535,7 @@ static void nrf51_soc_init(Object *obj)
                             TYPE_SPLIT_IRQ);
     object_initialize_child(obj, "detect-split", &s->detect_split,
                             TYPE_SPLIT_IRQ);
-    for (i = 0; i < ARRAY_SIZE(nrf51_unimplemented); i++) {
-        object_initialize_child(obj, "unimplemented[*]", &s->unimp[i],
-                                TYPE_UNIMPLEMENTED_DEVICE);
-    }
+    object_initialize_child(obj, "radio", &s->radio, TYPE_NRF51_RADIO);
 
     object_property_add_alias(obj, "serial0", OBJECT(&s->uart), "chardev");
     object_property_add_alias(obj, "device-id", OBJECT(&s->ficr),

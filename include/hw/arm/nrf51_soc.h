@@ -24,7 +24,7 @@
 #include "hw/misc/nrf51_ppi.h"
 #include "hw/misc/nrf51_rng.h"
 #include "hw/misc/nrf51_temp.h"
-#include "hw/misc/unimp.h"
+#include "hw/net/nrf51_radio.h"
 #include "hw/nvram/nrf51_nvmc.h"
 #include "hw/timer/nrf51_rtc.h"
 #include "hw/timer/nrf51_timer.h"
@@ -38,8 +38,6 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51State, NRF51_SOC)
 #define NRF51822_FLASH_SIZE     (256 * KiB)
 #define NRF51822_SRAM_SIZE      (16 * KiB)
 
-/* Peripheral slots this model leaves unimplemented */
-#define NRF51_SOC_NUM_UNIMP     1
 #define NRF51_SOC_NUM_BASIC     3
 
 #define NRF51_NUM_TIMERS        3
@@ -82,7 +80,7 @@ struct NRF51State {
     SplitIRQ lfclk_split;
     SplitIRQ detect_split;
 
-    UnimplementedDeviceState unimp[NRF51_SOC_NUM_UNIMP];
+    NRF51RadioState radio;
 
     MemoryRegion sram;
     MemoryRegion romtable;

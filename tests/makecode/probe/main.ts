@@ -9,6 +9,10 @@ input.onButtonPressed(Button.B, function () {
     serial.writeLine("pressed B")
 })
 
+radio.onReceivedString(function (received: string) {
+    serial.writeLine("received " + received)
+})
+
 serial.onDataReceived(serial.delimiters(Delimiters.NewLine), function () {
     let command = serial.readUntil(serial.delimiters(Delimiters.NewLine)).trim()
     if (command == "temperature") {
@@ -22,6 +26,12 @@ serial.onDataReceived(serial.delimiters(Delimiters.NewLine), function () {
     } else if (command.substr(0, 6) == "glyph ") {
         basic.showString(command.substr(6, 1))
         serial.writeLine("glyph shown")
+    } else if (command.substr(0, 6) == "group ") {
+        radio.setGroup(parseInt(command.substr(6)))
+        serial.writeLine("group set")
+    } else if (command.substr(0, 5) == "send ") {
+        radio.sendString(command.substr(5))
+        serial.writeLine("sent")
     } else if (command == "clear") {
         basic.clearScreen()
         serial.writeLine("cleared")
