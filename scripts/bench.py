@@ -9,7 +9,11 @@
 #    percentage of one core;
 #  - the same while MicroPython scrolls text on the display in the
 #    background: upstream has no display, so the difference is what the
-#    LED matrix model costs (MicroPython drives the same pins on both).
+#    LED matrix model costs (MicroPython drives the same pins on both);
+#  - radio: the median time from radio.send() typed at one board to the
+#    message printed by another on one vde_switch, and the host CPU ten
+#    boards with their radios on take idling there (upstream has no
+#    radio: its ten boards idle without one).
 #
 #   bench.py OURS [UPSTREAM]
 #
@@ -19,9 +23,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 
 import os
+import shutil
 import socket
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 FIRMWARE = '/usr/share/firmware-microbit-micropython/firmware.hex'
@@ -31,7 +38,7 @@ IDLE_SECONDS = 5
 
 
 class Board:
-    def __init__(self, qemu, upstream):
+    def __init__(self, qemu, upstream, extra=()):
         srv = socket.socket()
         srv.bind(('127.0.0.1', 0))
         port = srv.getsockname()[1]
@@ -40,7 +47,8 @@ class Board:
                 else ['-kernel', FIRMWARE])
         self.proc = subprocess.Popen(
             [qemu, '-M', 'microbit', '-display', 'none', '-monitor', 'none',
-             '-serial', f'tcp:127.0.0.1:{port},server=on,wait=on'] + load,
+             '-serial', f'tcp:127.0.0.1:{port},server=on,wait=on'] + load +
+            list(extra),
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL)
         self.buf = b''
@@ -102,6 +110,80 @@ def measure(qemu, upstream):
     return loop, idle, scroll
 
 
+def radio_latency(qemu, sock, rounds=20):
+    nic = ['-nic', f'vde,sock={sock}']
+    tx, rx = Board(qemu, False, nic), Board(qemu, False, nic)
+    try:
+        for board in (tx, rx):
+            board.run('import radio')
+            board.run('radio.on()')
+        rx.sock.sendall(b'exec("while True:\\n m = radio.receive()\\n'
+                        b' if m: print(\'got\', m)")\r')
+        time.sleep(0.5)
+        times = []
+        for i in range(rounds):
+            rx.buf = b''
+            start = time.monotonic()
+            tx.sock.sendall(f"radio.send('{i}')\r".encode())
+            rx.wait_for(f'got {i}'.encode(), 10)
+            times.append(time.monotonic() - start)
+            tx.wait_for(b'>>> ', 10)
+        return statistics.median(times)
+    finally:
+        tx.close()
+        rx.close()
+
+
+def many_idle(qemu, upstream, sock, count=10):
+    boards = []
+    try:
+        for _ in range(count):
+            extra = [] if upstream else ['-nic', f'vde,sock={sock}']
+            board = Board(qemu, upstream, extra)
+            boards.append(board)
+            if not upstream:
+                board.run('import radio')
+                board.run('radio.on()')
+        time.sleep(1)
+        cpu0 = sum(b.cpu_seconds() for b in boards)
+        t0 = time.monotonic()
+        time.sleep(IDLE_SECONDS)
+        return 100 * (sum(b.cpu_seconds() for b in boards) - cpu0) / \
+            (time.monotonic() - t0)
+    finally:
+        for board in boards:
+            board.close()
+
+
+def radio(ours, upstream):
+    if not shutil.which('vde_switch'):
+        print('radio: vde_switch (Debian package vde2) is missing')
+        return
+    tmp = tempfile.mkdtemp(prefix='microbit-bench-')
+    sock = os.path.join(tmp, 'air')
+    switch = subprocess.Popen(['vde_switch', '-x', '-s', sock],
+                              stdin=subprocess.PIPE,
+                              stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            if os.path.exists(os.path.join(sock, 'ctl')):
+                break
+            time.sleep(0.05)
+        latency = radio_latency(ours, sock)
+        o_many = many_idle(ours, False, sock)
+        u_many = many_idle(upstream, True, sock)
+    finally:
+        switch.kill()
+        switch.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f'radio: median send-to-print latency between two boards '
+          f'{latency * 1000:.1f} ms')
+    print(f'{"10 boards idle (% core)":24}{o_many:14.2f}{u_many:14.2f}'
+          f'{(o_many / u_many if u_many else float("inf")):8.3f}'
+          '   (this machine with radios on one vde_switch)')
+
+
 def main():
     ours = sys.argv[1]
     upstream = sys.argv[2] if len(sys.argv) > 2 else '/usr/bin/qemu-system-arm'
@@ -128,6 +210,7 @@ def main():
     ok = o_scroll <= u_scroll + 1
     print('target (display adds <= 1 point while scrolling):',
           'met' if ok else 'NOT met')
+    radio(ours, upstream)
 
 
 if __name__ == '__main__':
