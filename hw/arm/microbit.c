@@ -25,6 +25,7 @@
 #include "hw/display/microbit_leds.h"
 #include "hw/i2c/i2c.h"
 #include "hw/irq.h"
+#include "hw/sensor/fxos8700.h"
 #include "hw/sensor/mag3110.h"
 #include "hw/sensor/mma8653.h"
 #include "qapi/visitor.h"
@@ -45,8 +46,7 @@ struct MicrobitMachineState {
     MachineState parent_obj;
 
     NRF51State nrf51;
-    MMA8653State *accel;
-    MAG3110State *magnet;
+    char *sensors;              /* which motion sensors the board has */
     MicrobitLEDsState leds;
     uint8_t light_level;
     bool touched[MICROBIT_EDGE_PINS];
@@ -57,6 +57,7 @@ struct MicrobitMachineState {
 #define MICROBIT_PIN_BUTTON_B   26
 #define MICROBIT_PIN_ACCEL_INT1 28
 #define MICROBIT_PIN_MAG_INT1   29
+#define MICROBIT_PIN_FXOS_INT1  27
 #define MICROBIT_PIN_ROW1       13
 #define MICROBIT_PIN_COL1       4
 
@@ -242,6 +243,12 @@ static void microbit_set_light_level(Object *obj, Visitor *v,
     microbit_apply_light_level(s, errp);
 }
 
+/* The v1.5 board with the FXOS8700CQ rather than the v1.3's two parts */
+static bool microbit_has_fxos8700(MicrobitMachineState *s)
+{
+    return s->sensors && !strcmp(s->sensors, "fxos8700");
+}
+
 /*
  * The sensors on the internal I2C bus (TWI0), with their interrupt
  * lines, and the front of the board: the LED matrix on P0.4-P0.15,
@@ -256,19 +263,26 @@ static void microbit_init_board(MicrobitMachineState *s)
     I2CSlave *dev;
     int i;
 
-    dev = i2c_slave_new(TYPE_MMA8653, MMA8653_I2C_ADDR);
-    object_property_add_child(OBJECT(s), "accelerometer", OBJECT(dev));
-    i2c_slave_realize_and_unref(dev, bus, &error_fatal);
-    qdev_connect_gpio_out_named(DEVICE(dev), "int1", 0,
-        qdev_get_gpio_in(soc, MICROBIT_PIN_ACCEL_INT1));
-    s->accel = MMA8653(dev);
+    if (microbit_has_fxos8700(s)) {
+        /* v1.5: one part for both, its INT1 on P0.27 */
+        dev = i2c_slave_new(TYPE_FXOS8700, FXOS8700_I2C_ADDR);
+        object_property_add_child(OBJECT(s), "motion", OBJECT(dev));
+        i2c_slave_realize_and_unref(dev, bus, &error_fatal);
+        qdev_connect_gpio_out_named(DEVICE(dev), "int1", 0,
+            qdev_get_gpio_in(soc, MICROBIT_PIN_FXOS_INT1));
+    } else {
+        dev = i2c_slave_new(TYPE_MMA8653, MMA8653_I2C_ADDR);
+        object_property_add_child(OBJECT(s), "accelerometer", OBJECT(dev));
+        i2c_slave_realize_and_unref(dev, bus, &error_fatal);
+        qdev_connect_gpio_out_named(DEVICE(dev), "int1", 0,
+            qdev_get_gpio_in(soc, MICROBIT_PIN_ACCEL_INT1));
 
-    dev = i2c_slave_new(TYPE_MAG3110, MAG3110_I2C_ADDR);
-    object_property_add_child(OBJECT(s), "magnetometer", OBJECT(dev));
-    i2c_slave_realize_and_unref(dev, bus, &error_fatal);
-    qdev_connect_gpio_out_named(DEVICE(dev), "int1", 0,
-        qdev_get_gpio_in(soc, MICROBIT_PIN_MAG_INT1));
-    s->magnet = MAG3110(dev);
+        dev = i2c_slave_new(TYPE_MAG3110, MAG3110_I2C_ADDR);
+        object_property_add_child(OBJECT(s), "magnetometer", OBJECT(dev));
+        i2c_slave_realize_and_unref(dev, bus, &error_fatal);
+        qdev_connect_gpio_out_named(DEVICE(dev), "int1", 0,
+            qdev_get_gpio_in(soc, MICROBIT_PIN_MAG_INT1));
+    }
 
     for (i = 0; i < MICROBIT_LED_ROWS; i++) {
         qdev_connect_gpio_out(soc, MICROBIT_PIN_ROW1 + i,
@@ -358,8 +372,9 @@ static void microbit_set_touched(Object *obj, Visitor *v, const char *name,
  * The sensors' properties, in the board's frame as micro:bit software
  * reports it (x to the right, y towards the top edge, z into the
  * board, so that a board lying face up reads z = -1000 milli-g).  The
- * parts are mounted so that the accelerometer's x and y axes and all
- * of the magnetometer's axes point the other way.
+ * v1.3's parts are mounted so that the accelerometer's x and y axes
+ * and all of the magnetometer's axes point the other way; the v1.5's
+ * FXOS8700CQ has x and y the other way for both.
  */
 typedef struct MicrobitSensorAxis {
     const char *name;
@@ -368,7 +383,9 @@ typedef struct MicrobitSensorAxis {
     int sign;
 } MicrobitSensorAxis;
 
-static const MicrobitSensorAxis microbit_axes[] = {
+#define MICROBIT_NUM_AXES   6
+
+static const MicrobitSensorAxis microbit_axes[MICROBIT_NUM_AXES] = {
     { "accel-x", "accelerometer", "x", -1 },
     { "accel-y", "accelerometer", "y", -1 },
     { "accel-z", "accelerometer", "z", 1 },
@@ -377,10 +394,27 @@ static const MicrobitSensorAxis microbit_axes[] = {
     { "magnet-z", "magnetometer", "z", -1 },
 };
 
+static const MicrobitSensorAxis microbit_fxos8700_axes[MICROBIT_NUM_AXES] = {
+    { "accel-x", "motion", "accel-x", -1 },
+    { "accel-y", "motion", "accel-y", -1 },
+    { "accel-z", "motion", "accel-z", 1 },
+    { "magnet-x", "motion", "magnet-x", -1 },
+    { "magnet-y", "motion", "magnet-y", -1 },
+    { "magnet-z", "motion", "magnet-z", 1 },
+};
+
+static const MicrobitSensorAxis *microbit_axis(Object *obj, void *opaque)
+{
+    unsigned i = (uintptr_t)opaque;
+
+    return microbit_has_fxos8700(MICROBIT_MACHINE(obj)) ?
+           &microbit_fxos8700_axes[i] : &microbit_axes[i];
+}
+
 static void microbit_get_axis(Object *obj, Visitor *v, const char *name,
                               void *opaque, Error **errp)
 {
-    const MicrobitSensorAxis *a = opaque;
+    const MicrobitSensorAxis *a = microbit_axis(obj, opaque);
     Object *part = object_resolve_path_component(obj, a->part);
     int64_t value;
 
@@ -395,7 +429,7 @@ static void microbit_get_axis(Object *obj, Visitor *v, const char *name,
 static void microbit_set_axis(Object *obj, Visitor *v, const char *name,
                               void *opaque, Error **errp)
 {
-    const MicrobitSensorAxis *a = opaque;
+    const MicrobitSensorAxis *a = microbit_axis(obj, opaque);
     Object *part = object_resolve_path_component(obj, a->part);
     int64_t value;
 
@@ -407,6 +441,27 @@ static void microbit_set_axis(Object *obj, Visitor *v, const char *name,
         return;
     }
     object_property_set_int(part, a->axis, value * a->sign, errp);
+}
+
+static char *microbit_get_sensors(Object *obj, Error **errp)
+{
+    MicrobitMachineState *s = MICROBIT_MACHINE(obj);
+
+    return g_strdup(s->sensors ? s->sensors : "mma8653");
+}
+
+static void microbit_set_sensors(Object *obj, const char *value,
+                                 Error **errp)
+{
+    MicrobitMachineState *s = MICROBIT_MACHINE(obj);
+
+    if (strcmp(value, "mma8653") && strcmp(value, "fxos8700")) {
+        error_setg(errp, "sensors must be mma8653 (v1.3: MMA8653FC and "
+                   "MAG3110) or fxos8700 (v1.5: FXOS8700CQ)");
+        return;
+    }
+    g_free(s->sensors);
+    s->sensors = g_strdup(value);
 }
 
 static void microbit_machine_instance_init(Object *obj)
@@ -426,10 +481,10 @@ static void microbit_machine_instance_init(Object *obj)
     object_property_add_alias(obj, "display", OBJECT(&s->leds), "display");
     object_property_add_alias(obj, "button-a", OBJECT(&s->leds), "button-a");
     object_property_add_alias(obj, "button-b", OBJECT(&s->leds), "button-b");
-    for (i = 0; i < ARRAY_SIZE(microbit_axes); i++) {
+    for (i = 0; i < MICROBIT_NUM_AXES; i++) {
         object_property_add(obj, microbit_axes[i].name, "int",
                             microbit_get_axis, microbit_set_axis, NULL,
-                            (void *)&microbit_axes[i]);
+                            (void *)(uintptr_t)i);
     }
     object_property_set_description(obj, "accel-x",
         "acceleration in milli-g (also accel-y, accel-z)");
@@ -448,6 +503,11 @@ static void microbit_machine_instance_init(Object *obj)
         "edge connector pin 0 is touched, pulling it low (also pin1-, pin2-)");
     object_property_set_description(obj, "pin0-mv",
         "millivolts on edge connector pin 0, for the ADC (also pin1-, pin2-)");
+    object_property_add_str(obj, "sensors", microbit_get_sensors,
+                            microbit_set_sensors);
+    object_property_set_description(obj, "sensors",
+        "the motion sensors: mma8653 (v1.3: MMA8653FC and MAG3110, the "
+        "default) or fxos8700 (v1.5: FXOS8700CQ)");
     s->light_level = MICROBIT_LIGHT_DEFAULT;
     object_property_add(obj, "light-level", "uint8",
                         microbit_get_light_level, microbit_set_light_level,

@@ -113,6 +113,12 @@ static void nrf51_twi_stop(NRF51TWIState *s)
     }
     trace_nrf51_twi_stop();
     s->phase = PHASE_IDLE;
+    /*
+     * A byte left in TXD when the transfer ends (one written after an
+     * address NACK, say) is not sent by the next transfer: firmware
+     * writes TXD again once that one has started.
+     */
+    s->txd_valid = false;
     s->suspended = false;
     s->stop_requested = false;
     s->rx_wait = false;
@@ -183,6 +189,8 @@ static void nrf51_twi_timer_cb(void *opaque)
     s->pending = END_NONE;
     switch (end) {
     case END_ANACK:
+        /* Nobody took the address: a byte waiting in TXD goes nowhere */
+        s->txd_valid = false;
         s->errorsrc |= R_ERRORSRC_ANACK_MASK;
         nrf51_events_fire(&s->events, EV(EVENTS_ERROR));
         if (s->stop_requested) {

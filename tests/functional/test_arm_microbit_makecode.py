@@ -109,6 +109,14 @@ class MicrobitMakeCode(QemuSystemTest):
                                delta=20)
 
     def test_plain_hex_and_sensors(self):
+        self.check_sensors()
+
+    def test_sensors_v15(self):
+        # The v1.5 board's FXOS8700CQ, which the runtime finds by itself
+        self.vm.add_args('-M', 'microbit,sensors=fxos8700')
+        self.check_sensors()
+
+    def check_sensors(self):
         self.boot('probe-v1.hex')
         self.listening()
         self.qom_set('temperature', -3)

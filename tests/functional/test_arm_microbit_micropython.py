@@ -196,6 +196,14 @@ class MicrobitMicroPython(QemuSystemTest):
             self.assertAlmostEqual(got, level, delta=2)
 
     def test_sensors(self):
+        self.check_sensors()
+
+    def test_sensors_v15(self):
+        # The v1.5 board's FXOS8700CQ, which the runtime finds by itself
+        self.vm.add_args('-M', 'microbit,sensors=fxos8700')
+        self.check_sensors()
+
+    def check_sensors(self):
         self.boot()
         self.repl('from microbit import *')
         self.assertEqual(self.value('temperature()'), '21')

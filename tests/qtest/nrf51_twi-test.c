@@ -42,6 +42,7 @@
 
 #define ACCEL_ADDR          0x1d
 #define MAG_ADDR            0x0e
+#define FXOS_ADDR           0x1e
 #define GPIO_IN             0x50000510
 #define GPIO_PIN_CNF(n)     (0x50000700 + 4 * (n))
 
@@ -123,6 +124,25 @@ static void test_address_nack(void)
     g_assert_cmphex(qtest_readl(qts, TWI0 + ERRORSRC), ==, 0);
     qtest_writel(qts, TWI0 + TASKS_STOP, 1);
     twi_wait(qts, TWI0, EVENTS_STOPPED);
+
+    /*
+     * A byte written to TXD while nobody answers (as mbed writes it,
+     * just after STARTTX) is not sent by the next transfer: probing for
+     * one sensor must not write into another
+     */
+    qtest_writel(qts, TWI0 + ADDRESS, 0x19);
+    qtest_writel(qts, TWI0 + TASKS_STARTTX, 1);
+    qtest_writel(qts, TWI0 + TXD, 0x0e);
+    twi_wait(qts, TWI0, EVENTS_ERROR);
+    qtest_writel(qts, TWI0 + ERRORSRC, ERRORSRC_ANACK);
+    {
+        static const uint8_t range_4g[] = { 0x0e, 0x01 };
+        uint8_t b;
+
+        twi_write(qts, ACCEL_ADDR, range_4g, 2);
+        twi_read(qts, ACCEL_ADDR, 0x0e, &b, 1);
+        g_assert_cmphex(b, ==, 0x01);
+    }
 
     twi_enable(qts, TWI1);
     qtest_writel(qts, TWI1 + ADDRESS, ACCEL_ADDR);
@@ -218,6 +238,60 @@ static void test_magnetometer(void)
     qtest_quit(qts);
 }
 
+/*
+ * The v1.5 board's FXOS8700CQ, set up as the runtime does: hybrid mode
+ * with the auto-increment that reads both sensors in one burst, and a
+ * data-ready interrupt on INT1 (P0.27, active low)
+ */
+static void test_fxos8700(void)
+{
+    QTestState *qts = qtest_init("-M microbit,sensors=fxos8700");
+    static const uint8_t standby[] = { 0x2a, 0x00 };
+    static const uint8_t hybrid[] = { 0x5b, 0x1f, 0x20 };
+    static const uint8_t drdy_int1[] = { 0x2c, 0x01, 0x01, 0x01 };
+    static const uint8_t range_2g[] = { 0x0e, 0x00 };
+    static const uint8_t active_50hz[] = { 0x2a, (4 << 3) | 1 };
+    uint8_t b[12];
+
+    qom_set_int(qts, "accel-x", 500);
+    qom_set_int(qts, "accel-y", -250);
+    qom_set_int(qts, "accel-z", 1000);
+    qom_set_int(qts, "magnet-x", 20000);
+    qom_set_int(qts, "magnet-y", -5000);
+    qom_set_int(qts, "magnet-z", 48000);
+
+    twi_enable(qts, TWI0);
+    twi_read(qts, FXOS_ADDR, 0x0d, b, 1);
+    g_assert_cmphex(b[0], ==, 0xc7);
+    qtest_writel(qts, GPIO_PIN_CNF(27), 0);
+    twi_write(qts, FXOS_ADDR, standby, 2);
+    twi_write(qts, FXOS_ADDR, hybrid, 3);
+    twi_write(qts, FXOS_ADDR, drdy_int1, 4);
+    twi_write(qts, FXOS_ADDR, range_2g, 2);
+    twi_write(qts, FXOS_ADDR, active_50hz, 2);
+
+    /* 50 Hz, halved in hybrid mode */
+    g_assert_true(qtest_readl(qts, GPIO_IN) & (1u << 27));
+    qtest_clock_step(qts, 30 * 1000 * 1000);
+    g_assert_true(qtest_readl(qts, GPIO_IN) & (1u << 27));
+    qtest_clock_step(qts, 10 * 1000 * 1000);
+    g_assert_false(qtest_readl(qts, GPIO_IN) & (1u << 27));
+
+    /*
+     * 4096 counts per g at 2 g, 14 bits left-justified, then 0.1 uT per
+     * count; x and y of both point the other way
+     */
+    twi_read(qts, FXOS_ADDR, 0x01, b, 12);
+    g_assert_cmpint((int16_t)(b[0] << 8 | b[1]) >> 2, ==, -2048);
+    g_assert_cmpint((int16_t)(b[2] << 8 | b[3]) >> 2, ==, 1024);
+    g_assert_cmpint((int16_t)(b[4] << 8 | b[5]) >> 2, ==, 4096);
+    g_assert_cmpint((int16_t)(b[6] << 8 | b[7]), ==, -200);
+    g_assert_cmpint((int16_t)(b[8] << 8 | b[9]), ==, 50);
+    g_assert_cmpint((int16_t)(b[10] << 8 | b[11]), ==, 480);
+    g_assert_true(qtest_readl(qts, GPIO_IN) & (1u << 27));
+    qtest_quit(qts);
+}
+
 static void test_suspend_resume(void)
 {
     QTestState *qts = qtest_init("-M microbit");
@@ -253,6 +327,7 @@ int main(int argc, char **argv)
                    test_suspend_resume);
     qtest_add_func("/microbit/board/accelerometer", test_accelerometer);
     qtest_add_func("/microbit/board/magnetometer", test_magnetometer);
+    qtest_add_func("/microbit/board/fxos8700", test_fxos8700);
 
     return g_test_run();
 }
