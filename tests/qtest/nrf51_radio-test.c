@@ -252,6 +252,46 @@ static void disable(QTestState *qts)
 }
 
 /*
+ * Whitening a packet of zeros sends the whitening sequence itself: for
+ * BLE channels 0 and 1 (IV 0x40 and 0x41), the first 64 bits are these,
+ * first bit in bit 0, as published per channel in BLE sniffer firmware
+ */
+static void test_whitening(void)
+{
+    static const struct {
+        uint32_t iv;
+        uint32_t words[2];
+    } vectors[] = {
+        { 0x40, { 0xc3bcb240, 0x5f4a371f } },
+        { 0x41, { 0xbcb24089, 0x4a371fc3 } },
+        { 0x02, { 0x3da157d2, 0x75b066a7 } },   /* bit 6 always set */
+    };
+    int fd;
+    QTestState *qts = start(&fd);
+    uint8_t frame[400];
+    int i;
+
+    wr(qts, PCNF0, 0);
+    wr(qts, PCNF1, PCNF1_WHITEEN | (4 << 16) | (8 << 8));
+    wr(qts, CRCCNF, 0);
+    wr(qts, PACKETPTR, BUF);
+    qtest_memset(qts, BUF, 0, 8);
+    for (i = 0; i < ARRAY_SIZE(vectors); i++) {
+        wr(qts, DATAWHITEIV, vectors[i].iv);
+        transmit(qts);
+        recv_frame(fd, frame, sizeof(frame));
+        g_assert_cmpuint(lduw_be_p(frame + HDR + 12), ==, 64);
+        g_assert_cmphex((uint32_t)ldl_le_p(frame + HDR + 19), ==,
+                        vectors[i].words[0]);
+        g_assert_cmphex((uint32_t)ldl_le_p(frame + HDR + 23), ==,
+                        vectors[i].words[1]);
+        disable(qts);
+    }
+    qtest_quit(qts);
+    close(fd);
+}
+
+/*
  * A packet the board sent comes back (as from another board) and is
  * received: whitened and de-whitened with the same IV, its CRC checks.
  * Any change to it, or a different IV, breaks the CRC; another
@@ -384,6 +424,7 @@ int main(int argc, char **argv)
 
     qtest_add_func("/microbit/nrf51/radio/registers", test_registers);
     qtest_add_func("/microbit/nrf51/radio/tx-crc", test_tx_crc);
+    qtest_add_func("/microbit/nrf51/radio/whitening", test_whitening);
     qtest_add_func("/microbit/nrf51/radio/rx", test_rx);
     qtest_add_func("/microbit/nrf51/radio/garbage", test_garbage);
     qtest_add_func("/microbit/nrf51/radio/no-nic", test_no_nic);
