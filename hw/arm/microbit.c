@@ -26,6 +26,7 @@
 #include "hw/i2c/i2c.h"
 #include "hw/irq.h"
 #include "hw/sensor/fxos8700.h"
+#include "hw/sensor/lsm303agr.h"
 #include "hw/sensor/mag3110.h"
 #include "hw/sensor/mma8653.h"
 #include "qapi/visitor.h"
@@ -243,10 +244,22 @@ static void microbit_set_light_level(Object *obj, Visitor *v,
     microbit_apply_light_level(s, errp);
 }
 
-/* The v1.5 board with the FXOS8700CQ rather than the v1.3's two parts */
-static bool microbit_has_fxos8700(MicrobitMachineState *s)
+/* The motion sensors of the v1.3 board, and of the two kinds of v1.5 */
+static bool microbit_has_sensors(MicrobitMachineState *s, const char *name)
 {
-    return s->sensors && !strcmp(s->sensors, "fxos8700");
+    return !strcmp(s->sensors ? s->sensors : "mma8653", name);
+}
+
+static void microbit_add_sensor(MicrobitMachineState *s, I2CBus *bus,
+                                const char *type, uint8_t addr,
+                                const char *name, const char *irq, int pin)
+{
+    I2CSlave *dev = i2c_slave_new(type, addr);
+
+    object_property_add_child(OBJECT(s), name, OBJECT(dev));
+    i2c_slave_realize_and_unref(dev, bus, &error_fatal);
+    qdev_connect_gpio_out_named(DEVICE(dev), irq, 0,
+        qdev_get_gpio_in(DEVICE(&s->nrf51), pin));
 }
 
 /*
@@ -260,28 +273,25 @@ static void microbit_init_board(MicrobitMachineState *s)
     DeviceState *leds = DEVICE(&s->leds);
     I2CBus *bus = I2C_BUS(qdev_get_child_bus(DEVICE(&s->nrf51.twi[0]),
                                              "i2c"));
-    I2CSlave *dev;
     int i;
 
-    if (microbit_has_fxos8700(s)) {
+    if (microbit_has_sensors(s, "fxos8700")) {
         /* v1.5: one part for both, its INT1 on P0.27 */
-        dev = i2c_slave_new(TYPE_FXOS8700, FXOS8700_I2C_ADDR);
-        object_property_add_child(OBJECT(s), "motion", OBJECT(dev));
-        i2c_slave_realize_and_unref(dev, bus, &error_fatal);
-        qdev_connect_gpio_out_named(DEVICE(dev), "int1", 0,
-            qdev_get_gpio_in(soc, MICROBIT_PIN_FXOS_INT1));
+        microbit_add_sensor(s, bus, TYPE_FXOS8700, FXOS8700_I2C_ADDR,
+                            "motion", "int1", MICROBIT_PIN_FXOS_INT1);
+    } else if (microbit_has_sensors(s, "lsm303agr")) {
+        /* v1.5: two sensors in one package */
+        microbit_add_sensor(s, bus, TYPE_LSM303AGR_ACCEL,
+                            LSM303AGR_ACCEL_I2C_ADDR, "accelerometer", "int",
+                            MICROBIT_PIN_ACCEL_INT1);
+        microbit_add_sensor(s, bus, TYPE_LSM303AGR_MAG,
+                            LSM303AGR_MAG_I2C_ADDR, "magnetometer", "int",
+                            MICROBIT_PIN_MAG_INT1);
     } else {
-        dev = i2c_slave_new(TYPE_MMA8653, MMA8653_I2C_ADDR);
-        object_property_add_child(OBJECT(s), "accelerometer", OBJECT(dev));
-        i2c_slave_realize_and_unref(dev, bus, &error_fatal);
-        qdev_connect_gpio_out_named(DEVICE(dev), "int1", 0,
-            qdev_get_gpio_in(soc, MICROBIT_PIN_ACCEL_INT1));
-
-        dev = i2c_slave_new(TYPE_MAG3110, MAG3110_I2C_ADDR);
-        object_property_add_child(OBJECT(s), "magnetometer", OBJECT(dev));
-        i2c_slave_realize_and_unref(dev, bus, &error_fatal);
-        qdev_connect_gpio_out_named(DEVICE(dev), "int1", 0,
-            qdev_get_gpio_in(soc, MICROBIT_PIN_MAG_INT1));
+        microbit_add_sensor(s, bus, TYPE_MMA8653, MMA8653_I2C_ADDR,
+                            "accelerometer", "int1", MICROBIT_PIN_ACCEL_INT1);
+        microbit_add_sensor(s, bus, TYPE_MAG3110, MAG3110_I2C_ADDR,
+                            "magnetometer", "int1", MICROBIT_PIN_MAG_INT1);
     }
 
     for (i = 0; i < MICROBIT_LED_ROWS; i++) {
@@ -374,7 +384,7 @@ static void microbit_set_touched(Object *obj, Visitor *v, const char *name,
  * board, so that a board lying face up reads z = -1000 milli-g).  The
  * v1.3's parts are mounted so that the accelerometer's x and y axes
  * and all of the magnetometer's axes point the other way; the v1.5's
- * FXOS8700CQ has x and y the other way for both.
+ * FXOS8700CQ has x and y the other way for both, its LSM303AGR y.
  */
 typedef struct MicrobitSensorAxis {
     const char *name;
@@ -403,12 +413,27 @@ static const MicrobitSensorAxis microbit_fxos8700_axes[MICROBIT_NUM_AXES] = {
     { "magnet-z", "motion", "magnet-z", 1 },
 };
 
+static const MicrobitSensorAxis microbit_lsm303agr_axes[MICROBIT_NUM_AXES] = {
+    { "accel-x", "accelerometer", "x", 1 },
+    { "accel-y", "accelerometer", "y", -1 },
+    { "accel-z", "accelerometer", "z", 1 },
+    { "magnet-x", "magnetometer", "x", 1 },
+    { "magnet-y", "magnetometer", "y", -1 },
+    { "magnet-z", "magnetometer", "z", 1 },
+};
+
 static const MicrobitSensorAxis *microbit_axis(Object *obj, void *opaque)
 {
+    MicrobitMachineState *s = MICROBIT_MACHINE(obj);
     unsigned i = (uintptr_t)opaque;
 
-    return microbit_has_fxos8700(MICROBIT_MACHINE(obj)) ?
-           &microbit_fxos8700_axes[i] : &microbit_axes[i];
+    if (microbit_has_sensors(s, "fxos8700")) {
+        return &microbit_fxos8700_axes[i];
+    }
+    if (microbit_has_sensors(s, "lsm303agr")) {
+        return &microbit_lsm303agr_axes[i];
+    }
+    return &microbit_axes[i];
 }
 
 static void microbit_get_axis(Object *obj, Visitor *v, const char *name,
@@ -455,9 +480,11 @@ static void microbit_set_sensors(Object *obj, const char *value,
 {
     MicrobitMachineState *s = MICROBIT_MACHINE(obj);
 
-    if (strcmp(value, "mma8653") && strcmp(value, "fxos8700")) {
+    if (strcmp(value, "mma8653") && strcmp(value, "fxos8700") &&
+        strcmp(value, "lsm303agr")) {
         error_setg(errp, "sensors must be mma8653 (v1.3: MMA8653FC and "
-                   "MAG3110) or fxos8700 (v1.5: FXOS8700CQ)");
+                   "MAG3110), fxos8700 or lsm303agr (v1.5: FXOS8700CQ or "
+                   "LSM303AGR)");
         return;
     }
     g_free(s->sensors);
@@ -507,7 +534,7 @@ static void microbit_machine_instance_init(Object *obj)
                             microbit_set_sensors);
     object_property_set_description(obj, "sensors",
         "the motion sensors: mma8653 (v1.3: MMA8653FC and MAG3110, the "
-        "default) or fxos8700 (v1.5: FXOS8700CQ)");
+        "default), fxos8700 or lsm303agr (v1.5: FXOS8700CQ or LSM303AGR)");
     s->light_level = MICROBIT_LIGHT_DEFAULT;
     object_property_add(obj, "light-level", "uint8",
                         microbit_get_light_level, microbit_set_light_level,

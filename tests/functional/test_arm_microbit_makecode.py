@@ -111,12 +111,18 @@ class MicrobitMakeCode(QemuSystemTest):
     def test_plain_hex_and_sensors(self):
         self.check_sensors()
 
-    def test_sensors_v15(self):
-        # The v1.5 board's FXOS8700CQ, which the runtime finds by itself
+    def test_sensors_v15_fxos8700(self):
+        # A v1.5 board's FXOS8700CQ, which the runtime finds by itself
         self.vm.add_args('-M', 'microbit,sensors=fxos8700')
         self.check_sensors()
 
-    def check_sensors(self):
+    def test_sensors_v15_lsm303agr(self):
+        # The other v1.5 board's LSM303AGR
+        self.vm.add_args('-M', 'microbit,sensors=lsm303agr')
+        # Its driver in the runtime counts 1 g as 1000, not 1024
+        self.check_sensors(per_g=1.0)
+
+    def check_sensors(self, per_g=1.024):
         self.boot('probe-v1.hex')
         self.listening()
         self.qom_set('temperature', -3)
@@ -129,9 +135,9 @@ class MicrobitMakeCode(QemuSystemTest):
         self.ask('pause', 'paused')
         x, y, z = map(int, self.ask('accel', 'accel').split())
         # The runtime counts 1 g as 1024 and reads 8 bits of the 10
-        self.assertAlmostEqual(x, 300 * 1.024, delta=16)
-        self.assertAlmostEqual(y, -600 * 1.024, delta=16)
-        self.assertAlmostEqual(z, 900 * 1.024, delta=16)
+        self.assertAlmostEqual(x, 300 * per_g, delta=16)
+        self.assertAlmostEqual(y, -600 * per_g, delta=16)
+        self.assertAlmostEqual(z, 900 * per_g, delta=16)
 
     def glyph(self, c):
         self.ask(f'glyph {c}', 'glyph shown')

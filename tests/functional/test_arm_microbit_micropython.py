@@ -198,12 +198,18 @@ class MicrobitMicroPython(QemuSystemTest):
     def test_sensors(self):
         self.check_sensors()
 
-    def test_sensors_v15(self):
-        # The v1.5 board's FXOS8700CQ, which the runtime finds by itself
+    def test_sensors_v15_fxos8700(self):
+        # A v1.5 board's FXOS8700CQ, which the runtime finds by itself
         self.vm.add_args('-M', 'microbit,sensors=fxos8700')
         self.check_sensors()
 
-    def check_sensors(self):
+    def test_sensors_v15_lsm303agr(self):
+        # The other v1.5 board's LSM303AGR
+        self.vm.add_args('-M', 'microbit,sensors=lsm303agr')
+        # Its driver in the runtime counts 1 g as 1000, not 1024
+        self.check_sensors(per_g=1.0)
+
+    def check_sensors(self, per_g=1.024):
         self.boot()
         self.repl('from microbit import *')
         self.assertEqual(self.value('temperature()'), '21')
@@ -217,9 +223,9 @@ class MicrobitMicroPython(QemuSystemTest):
         x, y, z = eval(self.value('accelerometer.get_values()'))
         # The runtime reads 8 bits of the 10 (16 milli-g steps) and
         # counts 1 g as 1024
-        self.assertAlmostEqual(x, 500 * 1.024, delta=16)
-        self.assertAlmostEqual(y, -250 * 1.024, delta=16)
-        self.assertAlmostEqual(z, 1000 * 1.024, delta=16)
+        self.assertAlmostEqual(x, 500 * per_g, delta=16)
+        self.assertAlmostEqual(y, -250 * per_g, delta=16)
+        self.assertAlmostEqual(z, 1000 * per_g, delta=16)
 
         self.qom_set('magnet-x', 20000)
         self.qom_set('magnet-y', -5000)

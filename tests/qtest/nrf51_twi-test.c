@@ -43,6 +43,8 @@
 #define ACCEL_ADDR          0x1d
 #define MAG_ADDR            0x0e
 #define FXOS_ADDR           0x1e
+#define LSM_ACCEL_ADDR      0x19
+#define LSM_MAG_ADDR        0x1e
 #define GPIO_IN             0x50000510
 #define GPIO_PIN_CNF(n)     (0x50000700 + 4 * (n))
 
@@ -292,6 +294,59 @@ static void test_fxos8700(void)
     qtest_quit(qts);
 }
 
+/*
+ * The other v1.5 board's LSM303AGR: two slaves, register addresses with
+ * the auto-increment bit, little-endian left-justified outputs, and
+ * data-ready interrupts (active high) on P0.28 and P0.29
+ */
+static void test_lsm303agr(void)
+{
+    QTestState *qts = qtest_init("-M microbit,sensors=lsm303agr");
+    static const uint8_t accel_50hz[] = { 0x20, (4 << 4) | 7 };
+    static const uint8_t accel_drdy[] = { 0x22, 0x10 };
+    static const uint8_t accel_4g[] = { 0x23, 0x90 };
+    static const uint8_t mag_50hz[] = { 0x60, 2 << 2 };
+    static const uint8_t mag_drdy[] = { 0x62, 0x01 };
+    uint8_t b[6];
+
+    qom_set_int(qts, "accel-x", 500);
+    qom_set_int(qts, "accel-y", -250);
+    qom_set_int(qts, "accel-z", 1000);
+    qom_set_int(qts, "magnet-x", 15000);
+    qom_set_int(qts, "magnet-y", -4500);
+    qom_set_int(qts, "magnet-z", 48000);
+
+    twi_enable(qts, TWI0);
+    twi_read(qts, LSM_ACCEL_ADDR, 0x0f, b, 1);
+    g_assert_cmphex(b[0], ==, 0x33);
+    twi_read(qts, LSM_MAG_ADDR, 0x4f, b, 1);
+    g_assert_cmphex(b[0], ==, 0x40);
+
+    qtest_writel(qts, GPIO_PIN_CNF(28), 0);
+    qtest_writel(qts, GPIO_PIN_CNF(29), 0);
+    twi_write(qts, LSM_ACCEL_ADDR, accel_drdy, 2);
+    twi_write(qts, LSM_ACCEL_ADDR, accel_4g, 2);
+    twi_write(qts, LSM_ACCEL_ADDR, accel_50hz, 2);
+    twi_write(qts, LSM_MAG_ADDR, mag_drdy, 2);
+    twi_write(qts, LSM_MAG_ADDR, mag_50hz, 2);
+    g_assert_false(qtest_readl(qts, GPIO_IN) & (3u << 28));
+    qtest_clock_step(qts, 20 * 1000 * 1000);
+    g_assert_cmphex(qtest_readl(qts, GPIO_IN) & (3u << 28), ==, 3u << 28);
+
+    /* 4 g, 10 bits: 8 milli-g per digit; the y axes point the other way */
+    twi_read(qts, LSM_ACCEL_ADDR, 0x28 | 0x80, b, 6);
+    g_assert_cmpint((int16_t)(b[1] << 8 | b[0]) >> 6, ==, 62);
+    g_assert_cmpint((int16_t)(b[3] << 8 | b[2]) >> 6, ==, 31);
+    g_assert_cmpint((int16_t)(b[5] << 8 | b[4]) >> 6, ==, 125);
+    /* 150 nT per count */
+    twi_read(qts, LSM_MAG_ADDR, 0x68, b, 6);
+    g_assert_cmpint((int16_t)(b[1] << 8 | b[0]), ==, 100);
+    g_assert_cmpint((int16_t)(b[3] << 8 | b[2]), ==, 30);
+    g_assert_cmpint((int16_t)(b[5] << 8 | b[4]), ==, 320);
+    g_assert_false(qtest_readl(qts, GPIO_IN) & (3u << 28));
+    qtest_quit(qts);
+}
+
 static void test_suspend_resume(void)
 {
     QTestState *qts = qtest_init("-M microbit");
@@ -328,6 +383,7 @@ int main(int argc, char **argv)
     qtest_add_func("/microbit/board/accelerometer", test_accelerometer);
     qtest_add_func("/microbit/board/magnetometer", test_magnetometer);
     qtest_add_func("/microbit/board/fxos8700", test_fxos8700);
+    qtest_add_func("/microbit/board/lsm303agr", test_lsm303agr);
 
     return g_test_run();
 }
