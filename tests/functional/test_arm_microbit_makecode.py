@@ -10,6 +10,7 @@
 import os
 import time
 
+import microbit_console
 import microbit_display
 
 from qemu_test import QemuSystemTest
@@ -36,25 +37,7 @@ class MicrobitMakeCode(QemuSystemTest):
         wait_for_console_pattern(self, 'probe ready')
 
     def read_line(self, prefix, timeout=30):
-        """Wait for a line starting with @prefix and return the rest,
-        or None after @timeout seconds."""
-        sock = self.vm.console_socket
-        deadline = time.monotonic() + timeout
-        buf = b''
-        while True:
-            sock.settimeout(max(deadline - time.monotonic(), 0.01))
-            try:
-                c = sock.recv(1)
-            except TimeoutError:
-                return None
-            self.assertTrue(c, 'console closed')
-            if c != b'\n':
-                buf += c
-                continue
-            line = buf.decode(errors='replace').strip()
-            buf = b''
-            if line.startswith(prefix):
-                return line[len(prefix):].strip()
+        return microbit_console.read_line(self.vm, prefix, timeout)
 
     def expect_line(self, prefix):
         answer = self.read_line(prefix)

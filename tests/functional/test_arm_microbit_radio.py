@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 import time
 
+import microbit_console
 from qemu_test import QemuSystemTest
 from qemu_test import wait_for_console_pattern
 
@@ -102,23 +103,7 @@ class MicrobitRadio(QemuSystemTest):
         return None
 
     def read_line(self, vm, prefix, timeout=20):
-        sock = vm.console_socket
-        deadline = time.monotonic() + timeout
-        buf = b''
-        while True:
-            sock.settimeout(max(deadline - time.monotonic(), 0.01))
-            try:
-                c = sock.recv(1)
-            except TimeoutError:
-                return None
-            self.assertTrue(c, 'console closed')
-            if c != b'\n':
-                buf += c
-                continue
-            line = buf.decode(errors='replace').strip()
-            buf = b''
-            if line.startswith(prefix):
-                return line[len(prefix):].strip()
+        return microbit_console.read_line(vm, prefix, timeout)
 
     def ask(self, vm, command, prefix):
         vm.console_socket.sendall(command.encode() + b'\n')
