@@ -124,9 +124,12 @@ static const MemoryRegionOps nrf51_romtable_ops = {
  * firmware sets up the block it is about to enable: configuration
  * both understand (pins, frequency, interrupt enables) reaches both,
  * and what only the SPI master has (PSELMISO, CONFIG) reaches it
- * alone.  ENABLE itself reaches both.
+ * alone.  ENABLE itself reaches both.  Slot 1 also holds SPIS1, the SPI
+ * slave (ENABLE 2), of which only the registers are modelled: while it
+ * is enabled it takes every access.
  */
 #define NRF51_ENABLE_OFFSET     0x500
+#define NRF51_ENABLE_SPIS       2
 #define NRF51_SPI_PSELMISO      0x510
 #define NRF51_SPI_CONFIG        0x554
 
@@ -151,6 +154,14 @@ static bool nrf51_serial_shared(hwaddr offset)
     }
 }
 
+static bool nrf51_serial_spis(NRF51SerialSlot *slot)
+{
+    return slot->spis &&
+           slot->spis->config[(NRF51_ENABLE_OFFSET -
+                               NRF51_BASIC_CONFIG_BASE) / 4] ==
+           NRF51_ENABLE_SPIS;
+}
+
 static MemTxResult nrf51_serial_read(void *opaque, hwaddr offset,
                                      uint64_t *data, unsigned size,
                                      MemTxAttrs attrs)
@@ -159,6 +170,10 @@ static MemTxResult nrf51_serial_read(void *opaque, hwaddr offset,
     bool spi = slot->spi->enable == 1 ||
                (slot->twi->enable != 5 && nrf51_serial_spi_only(offset));
 
+    if (nrf51_serial_spis(slot)) {
+        return memory_region_dispatch_read(&slot->spis->mmio, offset, data,
+                                           size_memop(size), attrs);
+    }
     return memory_region_dispatch_read(spi ? &slot->spi->mmio :
                                        &slot->twi->mmio, offset, data,
                                        size_memop(size), attrs);
@@ -172,6 +187,14 @@ static MemTxResult nrf51_serial_write(void *opaque, hwaddr offset,
     MemOp op = size_memop(size);
     bool to_spi, to_twi;
 
+    if (slot->spis && (offset == NRF51_ENABLE_OFFSET ||
+                       nrf51_serial_spis(slot))) {
+        memory_region_dispatch_write(&slot->spis->mmio, offset, data, op,
+                                     attrs);
+        if (offset != NRF51_ENABLE_OFFSET) {
+            return MEMTX_OK;
+        }
+    }
     if (offset == NRF51_ENABLE_OFFSET) {
         to_spi = to_twi = true;
     } else if (slot->spi->enable == 1) {
@@ -407,12 +430,24 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
 
         if (!sysbus_realize(SYS_BUS_DEVICE(&s->twi[i]), errp) ||
             !sysbus_realize(SYS_BUS_DEVICE(&s->spi[i]), errp) ||
-            !object_property_set_int(OBJECT(or), "num-lines", 2, errp) ||
+            !object_property_set_int(OBJECT(or), "num-lines", 3, errp) ||
             !qdev_realize(or, NULL, errp)) {
             return;
         }
         slot->twi = &s->twi[i];
         slot->spi = &s->spi[i];
+        if (i == 1) {
+            slot->spis = &s->spis1;
+            qdev_prop_set_string(DEVICE(&s->spis1), "name", "nrf51.spis1");
+            if (!sysbus_realize(SYS_BUS_DEVICE(&s->spis1), errp)) {
+                return;
+            }
+            s->spis1.mmio.disable_reentrancy_guard = true;
+            sysbus_connect_irq(SYS_BUS_DEVICE(&s->spis1), 0,
+                               qdev_get_gpio_in(or, 2));
+            nrf51_connect_events(s, DEVICE(&s->spis1), &s->spis1.events,
+                                 ids[i]);
+        }
         memory_region_init_io(&slot->mmio, OBJECT(s), &nrf51_serial_ops,
                               slot, i ? "nrf51.serial1" : "nrf51.serial0",
                               NRF51_PERIPHERAL_SIZE);
@@ -536,6 +571,7 @@ static void nrf51_soc_init(Object *obj)
     object_initialize_child(obj, "detect-split", &s->detect_split,
                             TYPE_SPLIT_IRQ);
     object_initialize_child(obj, "radio", &s->radio, TYPE_NRF51_RADIO);
+    object_initialize_child(obj, "spis1", &s->spis1, TYPE_NRF51_BASIC);
 
     object_property_add_alias(obj, "serial0", OBJECT(&s->uart), "chardev");
     object_property_add_alias(obj, "device-id", OBJECT(&s->ficr),

@@ -13,6 +13,10 @@
 #define EVENTS_READY        0x108
 #define INTENSET            0x304
 #define ENABLE              0x500
+#define SPIS_TASKS_ACQUIRE  0x024
+#define SPIS_INTENSET       0x304
+#define SPIS_INT_END        (1u << 1)
+#define SPIS_MAXRX          0x538
 #define PSELSCK             0x508
 #define PSELMISO            0x510
 #define RXD                 0x518
@@ -95,6 +99,28 @@ static void test_shared_slot(void)
     qtest_quit(qts);
 }
 
+/*
+ * ENABLE = 2 gives slot 1 to SPIS1, the SPI slave: its registers hold
+ * what is written, its tasks are logged as unimplemented, and the SPI
+ * master's registers come back when it is disabled
+ */
+static void test_spis1(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+
+    qtest_writel(qts, SPI1 + FREQUENCY, 0x80000000);
+    qtest_writel(qts, SPI1 + ENABLE, 2);
+    g_assert_cmphex(qtest_readl(qts, SPI1 + ENABLE), ==, 2);
+    qtest_writel(qts, SPI1 + SPIS_MAXRX, 32);
+    g_assert_cmphex(qtest_readl(qts, SPI1 + SPIS_MAXRX), ==, 32);
+    qtest_writel(qts, SPI1 + SPIS_TASKS_ACQUIRE, 1);
+    qtest_writel(qts, SPI1 + SPIS_INTENSET, SPIS_INT_END);
+    g_assert_cmphex(qtest_readl(qts, SPI1 + SPIS_INTENSET), ==, SPIS_INT_END);
+    qtest_writel(qts, SPI1 + ENABLE, 0);
+    g_assert_cmphex(qtest_readl(qts, SPI1 + FREQUENCY), ==, 0x80000000);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -102,6 +128,7 @@ int main(int argc, char **argv)
     qtest_add_func("/microbit/nrf51/spi/transfer", test_transfer);
     qtest_add_func("/microbit/nrf51/spi/stall", test_stall);
     qtest_add_func("/microbit/nrf51/spi/shared-slot", test_shared_slot);
+    qtest_add_func("/microbit/nrf51/spi/spis1", test_spis1);
 
     return g_test_run();
 }

@@ -48,6 +48,7 @@ typedef struct NRF51SerialSlot {
     MemoryRegion mmio;
     NRF51TWIState *twi;
     NRF51SPIState *spi;
+    NRF51BasicState *spis;      /* SPIS1 in slot 1, registers only */
 } NRF51SerialSlot;
 #define NRF51_NUM_RTCS          2
 
@@ -81,6 +82,7 @@ struct NRF51State {
     SplitIRQ detect_split;
 
     NRF51RadioState radio;
+    NRF51BasicState spis1;
 
     MemoryRegion sram;
     MemoryRegion romtable;
