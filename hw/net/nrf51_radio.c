@@ -393,7 +393,11 @@ static void radio_bit_counter(NRF51RadioState *s, unsigned pdu_bits)
     }
 }
 
-/* Build the frame for the packet at PACKETPTR; returns its airtime */
+/*
+ * Build the frame for the packet at PACKETPTR; returns its airtime.  A
+ * packet that cannot be fetched sends nothing but still takes the
+ * preamble's time, so that END -> START cannot loop in no time at all.
+ */
 static int64_t radio_build_frame(NRF51RadioState *s)
 {
     RadioLayout l;
@@ -410,7 +414,7 @@ static int64_t radio_build_frame(NRF51RadioState *s)
         address_space_read(&s->as, s->packetptr, MEMTXATTRS_UNSPECIFIED,
                            ram, header) != MEMTX_OK) {
         s->tx_len = 0;
-        return 0;
+        return PREAMBLE_BITS * radio_bit_ns(s);
     }
     len = l.lf_bits ? ram[l.s0_bytes] & MAKE_64BIT_MASK(0, l.lf_bits) : 0;
     len = MIN(len, l.maxlen) + l.statlen;
@@ -420,7 +424,7 @@ static int64_t radio_build_frame(NRF51RadioState *s)
                            MEMTXATTRS_UNSPECIFIED, ram + header,
                            len) != MEMTX_OK) {
         s->tx_len = 0;
-        return 0;
+        return PREAMBLE_BITS * radio_bit_ns(s);
     }
 
     addr_len = radio_address(s, s->txaddress & 7, addr);

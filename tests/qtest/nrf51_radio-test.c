@@ -407,6 +407,24 @@ static void test_garbage(void)
     close(fd);
 }
 
+/*
+ * A PACKETPTR outside RAM sends nothing, but each attempt still takes
+ * air time: END -> START repeating it must let virtual time move on
+ */
+static void test_bad_packetptr(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+
+    dal_config(qts, 0);
+    wr(qts, PACKETPTR, 0);
+    wr(qts, SHORTS, 1 | (1 << 5));     /* READY -> START, END -> START */
+    wr(qts, TASKS_TXEN, 1);
+    qtest_clock_step(qts, 1000 * US);
+    g_assert_cmphex(rd(qts, EVENTS_END), ==, 1);
+    g_assert_cmphex(rd(qts, STATE), ==, 11);
+    qtest_quit(qts);
+}
+
 /* Without a medium, sending works and nothing is received */
 static void test_no_nic(void)
 {
@@ -428,6 +446,7 @@ int main(int argc, char **argv)
     qtest_add_func("/microbit/nrf51/radio/rx", test_rx);
     qtest_add_func("/microbit/nrf51/radio/garbage", test_garbage);
     qtest_add_func("/microbit/nrf51/radio/no-nic", test_no_nic);
+    qtest_add_func("/microbit/nrf51/radio/bad-packetptr", test_bad_packetptr);
 
     return g_test_run();
 }
