@@ -77,8 +77,7 @@ struct NRF51RadioState {
     uint32_t override[5];
     uint32_t power;
 
-    /* The transfer under way: the state it leads to, and the frame */
-    uint32_t next_state;
+    /* The bit counter runs; the frame being sent */
     bool bc_running;
     uint32_t tx_len;
     uint8_t tx_frame[NRF51_RADIO_FRAME_MAX];
