@@ -67,11 +67,11 @@ static void nrf51_nvmc_erase(NRF51NVMCState *s, bool uicr, uint32_t offset,
     trace_nrf51_nvmc_erase(uicr, offset, len);
     if (uicr) {
         memset(s->uicr_ptr + offset, 0xff, len);
-        memory_region_set_dirty(&s->uicr, offset, len);
+        memory_region_flush_rom_device(&s->uicr, offset, len);
         nrf51_nvmc_sync(s, s->flash_size + offset, len);
     } else {
         memset(s->flash_ptr + offset, 0xff, len);
-        memory_region_set_dirty(&s->flash, offset, len);
+        memory_region_flush_rom_device(&s->flash, offset, len);
         nrf51_nvmc_sync(s, offset, len);
     }
 }
@@ -187,7 +187,7 @@ static void nrf51_nvmc_mem_write(NRF51NVMCState *s, bool uicr, hwaddr offset,
     old = ldl_le_p(p);
     stl_le_p(p, old & value);
     trace_nrf51_nvmc_program(uicr, offset, value);
-    memory_region_set_dirty(uicr ? &s->uicr : &s->flash, offset, 4);
+    memory_region_flush_rom_device(uicr ? &s->uicr : &s->flash, offset, 4);
     nrf51_nvmc_sync(s, (uicr ? s->flash_size : 0) + offset, 4);
 }
 
@@ -241,14 +241,14 @@ bool nrf51_nvmc_program(NRF51NVMCState *s, uint32_t addr,
     /* Flash starts at address 0 */
     if (len <= s->flash_size && addr <= s->flash_size - len) {
         memcpy(s->flash_ptr + addr, data, len);
-        memory_region_set_dirty(&s->flash, addr, len);
+        memory_region_flush_rom_device(&s->flash, addr, len);
         nrf51_nvmc_sync(s, addr, len);
         return true;
     }
     if (addr >= NRF51_UICR_BASE && len <= NRF51_UICR_SIZE &&
         addr - NRF51_UICR_BASE <= NRF51_UICR_SIZE - len) {
         memcpy(s->uicr_ptr + addr - NRF51_UICR_BASE, data, len);
-        memory_region_set_dirty(&s->uicr, addr - NRF51_UICR_BASE, len);
+        memory_region_flush_rom_device(&s->uicr, addr - NRF51_UICR_BASE, len);
         nrf51_nvmc_sync(s, s->flash_size + addr - NRF51_UICR_BASE, len);
         return true;
     }

@@ -100,6 +100,17 @@ class MicrobitFirmware(QemuSystemTest):
         wait_for_console_pattern(self, 'sev wakes')
         wait_for_console_pattern(self, 'sevonpend wakes')
 
+    def test_rewritten_code_runs(self):
+        # Code called across a flash page and then rewritten through the
+        # NVMC runs in its new form (100 calls returning 1, then 2)
+        self.vm.set_console()
+        self.vm.add_args('-kernel', self.firmware('chain.hex'))
+        self.vm.launch()
+        wait_for_console_pattern(self, 'chain before 00000064')
+        wait_for_console_pattern(self, 'word 47702002')
+        wait_for_console_pattern(self, 'chain after 000000c8',
+                                 'chain after 00000064')
+
     def corrupt(self, lineno, edit):
         with open(self.firmware('hello.hex')) as f:
             lines = f.read().splitlines()
