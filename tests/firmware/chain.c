@@ -13,15 +13,14 @@
 #define CALLS       100
 
 /*
- * target() has a flash page to itself, away from its caller: it
+ * chain_target() has a flash page to itself, away from its caller: it
  * returns 1 until its first instruction is rewritten to return 2.
  */
-int target(void);
 __asm__(".section .text.chain_page, \"ax\", %progbits\n"
         ".balign 1024\n"
-        ".global target\n"
+        ".global chain_target\n"
         ".thumb_func\n"
-        "target:\n"
+        "chain_target:\n"
         "    movs r0, #1\n"
         "    bx lr\n"
         ".balign 1024, 0xff\n"
@@ -39,7 +38,7 @@ static void nvmc_wait(void)
 
 static void rewrite_target(void)
 {
-    uintptr_t page = (uintptr_t)target & ~(uintptr_t)(PAGE_SIZE - 1);
+    uintptr_t page = (uintptr_t)chain_target & ~(uintptr_t)(PAGE_SIZE - 1);
 
     NVMC_CONFIG = NVMC_CONFIG_EEN;
     NVMC_ERASEPAGE = page;
@@ -56,7 +55,7 @@ static uint32_t call_target(void)
     int i;
 
     for (i = 0; i < CALLS; i++) {
-        sum += target();
+        sum += chain_target();
     }
     return sum;
 }
@@ -69,7 +68,7 @@ int main(void)
     uart_puts("\n");
     rewrite_target();
     uart_puts("word ");
-    uart_puthex(REG((uintptr_t)target & ~1u));
+    uart_puthex(REG((uintptr_t)chain_target & ~1u));
     uart_puts("\n");
     uart_puts("chain after ");
     uart_puthex(call_target());

@@ -79,6 +79,9 @@ void hardfault_handler(void);
 void uart0_handler(void);
 void rtc0_handler(void);
 
+/* chain.c: a function alone in its flash page, written in assembly */
+int chain_target(void);
+
 void uart_init(void);
 void uart_putc(char c);
 void uart_puts(const char *s);
