@@ -166,12 +166,13 @@ static void leds_finish_row(MicrobitLEDsState *s, unsigned r)
 static void leds_set_line(MicrobitLEDsState *s, uint32_t *lines, int n,
                           int level)
 {
-    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
     uint32_t old = *lines;
+    int64_t now;
 
     if (!!(old & BIT(n)) == !!level) {
         return;
     }
+    now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
     leds_integrate(s, now);
     *lines = deposit32(old, n, 1, !!level);
     if (lines == &s->rows && level) {

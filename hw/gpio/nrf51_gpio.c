@@ -90,9 +90,13 @@ static bool nrf51_gpio_pin_level(NRF51GPIOState *s, unsigned pin)
 }
 
 /* Recompute the pins and DETECT, and tell whoever listens */
-static void nrf51_gpio_update(NRF51GPIOState *s)
+/*
+ * Recompute the pins and DETECT, and tell the board and GPIOTE about
+ * the pins that changed (about all of them if @all).
+ */
+static void nrf51_gpio_recompute(NRF51GPIOState *s, bool all)
 {
-    uint32_t level = 0;
+    uint32_t level = 0, changed;
     bool detect = false;
     unsigned pin;
 
@@ -110,15 +114,14 @@ static void nrf51_gpio_update(NRF51GPIOState *s)
         }
     }
 
-    for (pin = 0; pin < NRF51_GPIO_PINS; pin++) {
-        uint32_t bit = 1u << pin;
-
-        if ((level ^ s->level) & bit) {
-            trace_nrf51_gpio_pin(pin, !!(level & bit));
-        }
-    }
+    changed = level ^ s->level;
     s->level = level;
     for (pin = 0; pin < NRF51_GPIO_PINS; pin++) {
+        if (changed & BIT(pin)) {
+            trace_nrf51_gpio_pin(pin, extract32(level, pin, 1));
+        } else if (!all) {
+            continue;
+        }
         qemu_set_irq(s->out[pin], extract32(level, pin, 1));
         qemu_set_irq(s->level_out[pin], extract32(level, pin, 1));
     }
@@ -127,6 +130,11 @@ static void nrf51_gpio_update(NRF51GPIOState *s)
     }
     s->detect_level = detect;
     qemu_set_irq(s->detect, detect);
+}
+
+static void nrf51_gpio_update(NRF51GPIOState *s)
+{
+    nrf51_gpio_recompute(s, false);
 }
 
 void nrf51_gpio_set_task_pin(NRF51GPIOState *s, unsigned pin, bool owned,
@@ -290,7 +298,7 @@ static void nrf51_gpio_reset_enter(Object *obj, ResetType type)
 
 static void nrf51_gpio_reset_hold(Object *obj, ResetType type)
 {
-    nrf51_gpio_update(NRF51_GPIO(obj));
+    nrf51_gpio_recompute(NRF51_GPIO(obj), true);
 }
 
 static void nrf51_gpio_init(Object *obj)
