@@ -171,7 +171,13 @@ static void nrf51_rtc_update(NRF51RTCState *s)
     if (next == UINT64_MAX) {
         timer_del(s->timer);
     } else {
-        timer_mod(s->timer, nrf51_rtc_time_of(s, next));
+        int64_t when = nrf51_rtc_time_of(s, next);
+
+        /* Re-arming wakes the main loop: not for the same deadline */
+        if (!timer_pending(s->timer) ||
+            timer_expire_time_ns(s->timer) != when) {
+            timer_mod(s->timer, when);
+        }
     }
 }
 

@@ -121,6 +121,16 @@ static uint64_t nrf51_timer_next_match(NRF51TimerState *s, uint64_t from,
     return from + (delta ? delta : mask + 1);
 }
 
+/* The count restarts from 0 where it was @origin */
+static void nrf51_timer_shift(NRF51TimerState *s, uint64_t origin)
+{
+    unsigned i;
+
+    for (i = 0; i < NRF51_TIMER_NUM_CC; i++) {
+        s->since[i] = s->since[i] > origin ? s->since[i] - origin : 0;
+    }
+}
+
 /*
  * Raise the compare events due up to now, apply their shorts at the
  * tick they happened, and arm the timer for the next match.
@@ -142,6 +152,7 @@ static void nrf51_timer_update(NRF51TimerState *s)
             }
             trace_nrf51_timer_compare(s->mmio.addr, i, s->cc[i]);
             nrf51_events_fire(&s->events, EV_COMPARE(i));
+            s->since[i] = match;
             if (s->shorts & SHORT_CLEAR(i)) {
                 clear_at = MIN(clear_at, match);
             }
@@ -154,7 +165,12 @@ static void nrf51_timer_update(NRF51TimerState *s)
 
     if (stop_at != UINT64_MAX) {
         /* Frozen at the tick it matched (or at 0 if it also cleared) */
-        s->ticks = clear_at <= stop_at ? 0 : stop_at;
+        if (clear_at <= stop_at) {
+            nrf51_timer_shift(s, clear_at);
+            s->ticks = 0;
+        } else {
+            s->ticks = stop_at;
+        }
         s->seen = s->ticks;
         s->running = false;
     } else if (clear_at != UINT64_MAX) {
@@ -162,6 +178,7 @@ static void nrf51_timer_update(NRF51TimerState *s)
          * The counter restarted from 0 at the matching tick: shift the
          * origin rather than rebase on now, so no time is lost.
          */
+        nrf51_timer_shift(s, clear_at);
         s->ticks -= clear_at;
         s->seen = ticks - clear_at;
         nrf51_timer_update(s);
@@ -186,15 +203,26 @@ static void nrf51_timer_update(NRF51TimerState *s)
     if (next == UINT64_MAX) {
         timer_del(s->timer);
     } else {
-        timer_mod(s->timer, nrf51_timer_time_of(s, next));
+        int64_t when = nrf51_timer_time_of(s, next);
+
+        /* Re-arming wakes the main loop: not for the same deadline */
+        if (!timer_pending(s->timer) ||
+            timer_expire_time_ns(s->timer) != when) {
+            timer_mod(s->timer, when);
+        }
     }
 }
 
 static void nrf51_timer_set_counter(NRF51TimerState *s, uint64_t value)
 {
+    unsigned i;
+
     nrf51_timer_rebase(s);
     s->ticks = value;
     s->seen = value;
+    for (i = 0; i < NRF51_TIMER_NUM_CC; i++) {
+        s->since[i] = value;
+    }
     nrf51_timer_update(s);
 }
 
@@ -204,44 +232,53 @@ static void nrf51_timer_cb(void *opaque)
 }
 
 /*
- * Firmware sets up the next event as "CC = counter + delta" with a
- * delta that is ample on the chip.  Under emulation the host may
- * pause the vCPU between reading the counter and writing CC while
- * virtual time runs on, and the counter may already have passed the
- * value written; the chip would then wait for a full wrap of the
- * counter (16.8 s for a 24-bit count at 1 MHz).  MicroPython's
- * ticker does this, and was measured writing TIMER0 CC[2] up to 0.6 ms
- * behind.  A compare value moved forward to a point the counter passed
- * less than 10 ms (and less than half its range) ago therefore matches
- * at once.  A value moved backwards is left alone: that is how
- * firmware parks a channel (MicroPython's ticker steps CC back by one
- * tick to stop a callback), and a match there would be spurious.
+ * Firmware sets up the next event as "CC = counter + delta", or as
+ * "CC += period" from the interrupt handler of the last match, with a
+ * margin that is ample on the chip.  Under emulation the host may
+ * pause the vCPU between the counter reading (or the match) and the
+ * CC write while virtual time runs on, and the counter may already
+ * have passed the value written; the chip would then wait for a full
+ * wrap of the counter (16.8 s for a 24-bit count at 1 MHz).
+ * MicroPython's ticker does this: its audio channel steps CC by 64 us
+ * and was measured writing it several milliseconds behind while the
+ * host was busy.  So a compare value moved forward to a point the
+ * counter passed after the channel last matched or had CC written,
+ * less than a second (and less than half its range) ago, matches at
+ * once.  A value moved backwards is left alone: that is how firmware
+ * parks a channel (MicroPython's ticker steps CC back by one tick to
+ * stop a callback), and a match there would be spurious.
  */
-#define TIMER_LATE_NS   (10 * SCALE_MS)
+#define TIMER_LATE_NS   NANOSECONDS_PER_SECOND
 
-static void nrf51_timer_late_compare(NRF51TimerState *s, unsigned n,
-                                     uint32_t old)
+static bool nrf51_timer_late_compare(NRF51TimerState *s, unsigned n,
+                                     uint32_t old, uint64_t ticks)
 {
-    uint64_t ticks, behind, window;
     uint64_t mask = nrf51_timer_mask(s);
+    uint64_t match, window;
 
     if (!nrf51_timer_ticking(s)) {
-        return;
+        return false;
     }
     /* Moved back, or not at all */
     if (((s->cc[n] - old) & mask) == 0 ||
         ((s->cc[n] - old) & mask) > mask / 2) {
-        return;
+        return false;
     }
-    ticks = nrf51_timer_ticks_at(s, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL));
-    behind = (ticks - s->cc[n]) & nrf51_timer_mask(s);
+    match = nrf51_timer_next_match(s, s->since[n], s->cc[n]);
+    if (match > ticks) {
+        return false;
+    }
     window = muldiv64(TIMER_LATE_NS, HFCLK_HZ >> nrf51_timer_prescaler(s),
                       NANOSECONDS_PER_SECOND);
-    window = MIN(window, nrf51_timer_mask(s) / 2);
-    if (behind > 0 && behind <= MAX(window, 1)) {
-        trace_nrf51_timer_late(s->mmio.addr, n, behind);
-        nrf51_events_fire(&s->events, EV_COMPARE(n));
+    window = MIN(window, mask / 2);
+    if (ticks - match > window) {
+        return false;
     }
+    trace_nrf51_timer_late(s->mmio.addr, n, ticks - match);
+    nrf51_events_fire(&s->events, EV_COMPARE(n));
+    /* As if it had matched in time: the next step counts from there */
+    s->since[n] = match;
+    return true;
 }
 
 static uint32_t nrf51_timer_counter(NRF51TimerState *s)
@@ -342,6 +379,7 @@ static void nrf51_timer_write(void *opaque, hwaddr offset, uint64_t value,
 {
     NRF51TimerState *s = NRF51_TIMER(opaque);
     uint32_t old;
+    unsigned n;
 
     trace_nrf51_timer_write(s->mmio.addr, offset, value);
 
@@ -388,9 +426,12 @@ static void nrf51_timer_write(void *opaque, hwaddr offset, uint64_t value,
         break;
     case A_CC0 ... A_CC3:
         nrf51_timer_update(s);
-        old = s->cc[(offset - A_CC0) / 4];
-        s->cc[(offset - A_CC0) / 4] = value;
-        nrf51_timer_late_compare(s, (offset - A_CC0) / 4, old);
+        n = (offset - A_CC0) / 4;
+        old = s->cc[n];
+        s->cc[n] = value;
+        if (!nrf51_timer_late_compare(s, n, old, s->seen)) {
+            s->since[n] = s->seen;
+        }
         nrf51_timer_update(s);
         break;
     case A_ERRATA73:
@@ -427,6 +468,7 @@ static void nrf51_timer_reset_enter(Object *obj, ResetType type)
     memset(s->cc, 0, sizeof(s->cc));
     s->ticks = 0;
     s->seen = 0;
+    memset(s->since, 0, sizeof(s->since));
     s->base_ns = 0;
 }
 
@@ -461,8 +503,8 @@ static void nrf51_timer_init(Object *obj)
 
 static const VMStateDescription vmstate_nrf51_timer = {
     .name = TYPE_NRF51_TIMER,
-    .version_id = 1,
-    .minimum_version_id = 1,
+    .version_id = 2,
+    .minimum_version_id = 2,
     .fields = (const VMStateField[]) {
         VMSTATE_NRF51_EVENTS(events, NRF51TimerState),
         VMSTATE_TIMER_PTR(timer, NRF51TimerState),
@@ -475,6 +517,7 @@ static const VMStateDescription vmstate_nrf51_timer = {
         VMSTATE_UINT64(ticks, NRF51TimerState),
         VMSTATE_INT64(base_ns, NRF51TimerState),
         VMSTATE_UINT64(seen, NRF51TimerState),
+        VMSTATE_UINT64_ARRAY(since, NRF51TimerState, NRF51_TIMER_NUM_CC),
         VMSTATE_END_OF_LIST()
     }
 };

@@ -253,6 +253,34 @@ class MicrobitMicroPython(QemuSystemTest):
                   "d = running_time() - t")
         self.assertAlmostEqual(int(self.value('d')), 8000, delta=40)
 
+    def say(self, call):
+        self.repl(f't = running_time(); {call}; d = running_time() - t')
+        return int(self.value('d'))
+
+    def test_speech(self):
+        # Speech plays samples from a 64 us ticker through TIMER2, PPI
+        # and GPIOTE on pin 0, and returns when they have been played;
+        # in real time the ticker catches up when the host falls behind
+        self.boot()
+        self.repl('import speech')
+        self.repl('from microbit import running_time')
+        self.assertEqual(self.value('speech.translate("hello")'),
+                         "' /HEHLOW'")
+        d = self.say('speech.say("hello there my friend")')
+        self.assertGreater(d, 1300)
+        self.assertLess(d, 2800)
+        self.assertGreater(self.say('speech.pronounce("/HEH4LOW")'), 400)
+        self.assertGreater(self.say('speech.sing("#115DOWWWWWW")'), 600)
+
+    def test_speech_duration(self):
+        # In instruction-count time the phrase takes as long as on the
+        # board each time: its length in 4 ms audio frames (within 1 %)
+        self.boot('-icount', 'shift=6,sleep=off')
+        self.repl('import speech')
+        self.repl('from microbit import running_time')
+        self.assertAlmostEqual(self.say('speech.say("hello there my friend")'),
+                               1370, delta=14)
+
     def test_wall_clock(self):
         # Without -icount the board's time is the host's
         self.boot()

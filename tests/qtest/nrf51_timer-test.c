@@ -122,6 +122,8 @@ static void test_counter_and_width(void)
 static void test_late_compare(void)
 {
     QTestState *qts = qtest_init("-M microbit");
+    uint32_t cc;
+    int i;
 
     /*
      * A CC written just behind the running counter matches at once
@@ -133,17 +135,45 @@ static void test_late_compare(void)
     qtest_writel(qts, TIMER0 + CC(2), 990);
     g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(2)), ==, 1);
 
-    /* Far behind (here 50 ms), it waits for the wrap as on the chip */
-    qtest_clock_step(qts, 50 * 1000 * US);
+    /*
+     * A periodic "CC += 64" from a handler that runs 20 ms late catches
+     * up: each step behind the counter matches at once, counted from
+     * the last match, until one lands ahead of the counter again
+     */
+    qtest_writel(qts, TIMER0 + CC(0), 2000);
+    qtest_clock_step(qts, 1000 * US);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(0)), ==, 1);
+    qtest_clock_step(qts, 20 * 1000 * US);
+    cc = 2000;
+    for (i = 0; i < 20000 / 64; i++) {
+        qtest_writel(qts, TIMER0 + EVENTS_COMPARE(0), 0);
+        cc += 64;
+        qtest_writel(qts, TIMER0 + CC(0), cc);
+        g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(0)), ==, 1);
+    }
+    qtest_writel(qts, TIMER0 + EVENTS_COMPARE(0), 0);
+    qtest_writel(qts, TIMER0 + CC(0), cc + 64);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(0)), ==, 0);
+    g_assert_cmpuint(capture(qts, TIMER0, 3), ==, 22000);
+    qtest_clock_step(qts, (cc + 64 - 22000) * US);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(0)), ==, 1);
+
+    /* Far behind (here 2 s), it waits for the wrap as on the chip */
+    qtest_clock_step(qts, 2000 * 1000 * US);
     qtest_writel(qts, TIMER0 + CC(1), 100);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(1)), ==, 0);
+
+    /* So does a value the counter passed before CC was last written */
+    qtest_writel(qts, TIMER0 + CC(1), 2000000);
     g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(1)), ==, 0);
 
     /*
      * A CC stepped back behind the counter is parked, as MicroPython's
      * ticker parks a channel it has finished with: no match
      */
-    qtest_writel(qts, TIMER0 + CC(3), 51100);
-    qtest_writel(qts, TIMER0 + CC(3), 51100 - 16 * 10);
+    cc = capture(qts, TIMER0, 3) + 100;
+    qtest_writel(qts, TIMER0 + CC(3), cc);
+    qtest_writel(qts, TIMER0 + CC(3), cc - 16 * 10);
     g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(3)), ==, 0);
     qtest_clock_step(qts, 200 * US);
     g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(3)), ==, 0);

@@ -42,6 +42,12 @@ struct NRF51TimerState {
     uint64_t ticks;
     int64_t base_ns;
     uint64_t seen;
+    /*
+     * The count at which each channel last matched or had CC written:
+     * a CC value the counter passed after it was passed late (see
+     * nrf51_timer_late_compare).
+     */
+    uint64_t since[NRF51_TIMER_NUM_CC];
 };
 
 #endif
