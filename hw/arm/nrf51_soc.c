@@ -355,7 +355,9 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
     }
     sysbus_mmio_map(sbd, 0, NRF51_FICR_BASE);
 
-    /* UART0 */
+    /* UART0, with RTS and CTS on GPIO pins */
+    object_property_set_link(OBJECT(&s->uart), "gpio", OBJECT(&s->gpio),
+                             &error_abort);
     if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->uart),
                                   NRF51_ID_UART0, errp)) {
         return;

@@ -16,10 +16,16 @@
  *    moves the next one up.  The model accepts a byte from the backend
  *    only when the line is idle and the FIFO has room, one frame time
  *    apart, so input pasted in bulk reaches the guest at line rate and
- *    is never overrun; the backend holds the rest.  That is what the
- *    RTS/CTS handshake achieves on a real line, so the model behaves
- *    the same whether or not CONFIG.HWFC is set.  A break from the
+ *    is never overrun; the backend holds the rest.  A break from the
  *    backend sets ERRORSRC.BREAK and raises ERROR.
+ *
+ *  - Flow control: with CONFIG.HWFC set, a frame starts only while the
+ *    CTS pin (PSELCTS) is low, one on the wire finishing regardless.
+ *    The RTS pin (PSELRTS, when GPIO makes it an output) is low while
+ *    the receiver runs and the FIFO has room for more than four bytes,
+ *    and the backend, as the far end of the line, sends only then.
+ *    CTS and NCTS are raised when the CTS pin changes, with their
+ *    shorts to STARTRX and STOPRX.  An unconnected CTS counts as low.
  *
  * Events and interrupts follow the usual nRF51 pattern: the event
  * register at 0x100 + 4 * n corresponds to bit n of INTEN.
@@ -102,6 +108,41 @@ static void nrf51_uart_event(NRF51UARTState *s, uint32_t bit)
     nrf51_events_fire(&s->events, ctz32(bit));
 }
 
+static bool nrf51_uart_hwfc(NRF51UARTState *s)
+{
+    return FIELD_EX32(s->config, CONFIG, HWFC);
+}
+
+/* The pin PSEL* selects, or -1 if it is disconnected or there are none */
+static int nrf51_uart_pin(NRF51UARTState *s, hwaddr psel)
+{
+    uint32_t pin = s->psel[(psel - A_PSELRTS) / 4];
+
+    return s->gpio && pin < NRF51_GPIO_PINS ? pin : -1;
+}
+
+/* RTS is active (low) while the FIFO can take more than four bytes */
+static bool nrf51_uart_rts(NRF51UARTState *s)
+{
+    return nrf51_uart_enabled(s) && s->rx_started &&
+           s->rx_count < NRF51_UART_RX_FIFO_SIZE - 4;
+}
+
+static void nrf51_uart_update_rts(NRF51UARTState *s)
+{
+    int pin = nrf51_uart_pin(s, A_PSELRTS);
+
+    if (!s->gpio) {
+        return;
+    }
+    if (pin < 0 || !nrf51_uart_enabled(s) || !nrf51_uart_hwfc(s)) {
+        nrf51_gpio_set_periph_pins(s->gpio, 0, 0);
+        return;
+    }
+    nrf51_gpio_set_periph_pins(s->gpio, BIT(pin),
+                               nrf51_uart_rts(s) ? 0 : BIT(pin));
+}
+
 /*
  * The time one frame occupies the line.  BAUDRATE holds the rate as a
  * fraction of the 16 MHz clock scaled by 2^32, so one bit lasts
@@ -118,15 +159,24 @@ static int64_t nrf51_uart_frame_ns(NRF51UARTState *s)
 }
 
 static void nrf51_uart_tx_start_frame(NRF51UARTState *s, uint8_t byte);
+static void nrf51_uart_do_task(NRF51UARTState *s, hwaddr offset);
+
+/* Start the byte waiting in TXD if the line is free and CTS allows */
+static void nrf51_uart_tx_kick(NRF51UARTState *s)
+{
+    if (s->tx_busy || !s->tx_pending ||
+        (nrf51_uart_hwfc(s) && !s->cts)) {
+        return;
+    }
+    s->tx_pending = false;
+    nrf51_uart_tx_start_frame(s, s->tx_next);
+}
 
 static void nrf51_uart_tx_done(NRF51UARTState *s)
 {
     s->tx_busy = false;
     nrf51_uart_event(s, EVENT_BIT(EVENTS_TXDRDY));
-    if (s->tx_pending) {
-        s->tx_pending = false;
-        nrf51_uart_tx_start_frame(s, s->tx_next);
-    }
+    nrf51_uart_tx_kick(s);
 }
 
 static gboolean nrf51_uart_tx_retry(void *do_not_use, GIOCondition cond,
@@ -207,6 +257,10 @@ static int nrf51_uart_can_receive(void *opaque)
     if (!nrf51_uart_enabled(s) || !s->rx_started || s->rx_busy) {
         return 0;
     }
+    if (nrf51_uart_hwfc(s) && nrf51_uart_pin(s, A_PSELRTS) >= 0) {
+        /* The far end waits while RTS is high */
+        return nrf51_uart_rts(s) ? 1 : 0;
+    }
     return s->rx_count < NRF51_UART_RX_FIFO_SIZE ? 1 : 0;
 }
 
@@ -233,6 +287,7 @@ static void nrf51_uart_receive(void *opaque, const uint8_t *buf, int size)
     s->rx_busy = true;
     timer_mod(s->rx_timer,
               qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + nrf51_uart_frame_ns(s));
+    nrf51_uart_update_rts(s);
 }
 
 static void nrf51_uart_rx_timer_cb(void *opaque)
@@ -268,6 +323,7 @@ static uint32_t nrf51_uart_read_rxd(NRF51UARTState *s)
     if (s->rx_count > 0) {
         nrf51_uart_event(s, EVENT_BIT(EVENTS_RXDRDY));
     }
+    nrf51_uart_update_rts(s);
     qemu_chr_fe_accept_input(&s->chr);
     return r;
 }
@@ -328,6 +384,59 @@ static uint64_t nrf51_uart_read(void *opaque, hwaddr offset, unsigned size)
 
 static void nrf51_uart_task(NRF51UARTState *s, hwaddr offset)
 {
+    nrf51_uart_do_task(s, offset);
+    nrf51_uart_update_rts(s);
+}
+
+/*
+ * Follow the CTS pin: raise CTS or NCTS when it changes, and start a
+ * byte that waited for it
+ */
+static bool nrf51_uart_cts_low(NRF51UARTState *s)
+{
+    int pin = nrf51_uart_pin(s, A_PSELCTS);
+
+    return pin < 0 || !nrf51_gpio_get_level(s->gpio, pin);
+}
+
+static void nrf51_uart_update_cts(NRF51UARTState *s)
+{
+    int pin = nrf51_uart_pin(s, A_PSELCTS);
+    bool cts = nrf51_uart_cts_low(s);
+
+    if (cts == s->cts) {
+        return;
+    }
+    s->cts = cts;
+    if (nrf51_uart_enabled(s) && pin >= 0) {
+        trace_nrf51_uart_cts(cts);
+        if (cts) {
+            nrf51_uart_event(s, EVENT_BIT(EVENTS_CTS));
+            if (s->shorts & R_SHORTS_CTS_STARTRX_MASK) {
+                nrf51_uart_task(s, A_TASKS_STARTRX);
+            }
+        } else {
+            nrf51_uart_event(s, EVENT_BIT(EVENTS_NCTS));
+            if (s->shorts & R_SHORTS_NCTS_STOPRX_MASK) {
+                nrf51_uart_task(s, A_TASKS_STOPRX);
+            }
+        }
+    }
+    nrf51_uart_tx_kick(s);
+}
+
+static void nrf51_uart_pin_changed(Notifier *n, void *data)
+{
+    NRF51UARTState *s = container_of(n, NRF51UARTState, pin_notifier);
+    int pin = nrf51_uart_pin(s, A_PSELCTS);
+
+    if (pin >= 0 && (*(uint32_t *)data & BIT(pin))) {
+        nrf51_uart_update_cts(s);
+    }
+}
+
+static void nrf51_uart_do_task(NRF51UARTState *s, hwaddr offset)
+{
     if (!nrf51_uart_enabled(s)) {
         qemu_log_mask(LOG_GUEST_ERROR,
                       "%s: task 0x%" HWADDR_PRIx " while disabled\n",
@@ -365,16 +474,13 @@ static void nrf51_uart_write_txd(NRF51UARTState *s, uint8_t byte)
                       __func__);
         return;
     }
-    if (!s->tx_busy) {
-        nrf51_uart_tx_start_frame(s, byte);
-        return;
-    }
     if (s->tx_pending) {
         qemu_log_mask(LOG_GUEST_ERROR,
                       "%s: TXD overwritten before TXDRDY\n", __func__);
     }
     s->tx_next = byte;
     s->tx_pending = true;
+    nrf51_uart_tx_kick(s);
 }
 
 static void nrf51_uart_write(void *opaque, hwaddr offset, uint64_t value,
@@ -411,9 +517,14 @@ static void nrf51_uart_write(void *opaque, hwaddr offset, uint64_t value,
             nrf51_uart_tx_stop(s);
             s->rx_started = false;
         }
+        nrf51_uart_update_rts(s);
         break;
     case A_PSELRTS ... A_PSELRXD:
         s->psel[(offset - A_PSELRTS) / 4] = value;
+        nrf51_uart_update_rts(s);
+        /* Switching pins is not a change of level on the line */
+        s->cts = nrf51_uart_cts_low(s);
+        nrf51_uart_tx_kick(s);
         break;
     case A_TXD:
         nrf51_uart_write_txd(s, value);
@@ -423,6 +534,9 @@ static void nrf51_uart_write(void *opaque, hwaddr offset, uint64_t value,
         break;
     case A_CONFIG:
         s->config = value & UART_CONFIG_MASK;
+        nrf51_uart_update_rts(s);
+        nrf51_uart_tx_kick(s);
+        qemu_chr_fe_accept_input(&s->chr);
         break;
     case A_POWER:
         s->power = value & 1;
@@ -472,7 +586,12 @@ static void nrf51_uart_reset_enter(Object *obj, ResetType type)
 
 static void nrf51_uart_reset_hold(Object *obj, ResetType type)
 {
-    nrf51_events_update_irq(&NRF51_UART(obj)->events);
+    NRF51UARTState *s = NRF51_UART(obj);
+
+    nrf51_events_update_irq(&s->events);
+    /* PSELCTS is disconnected: clear to send */
+    s->cts = true;
+    nrf51_uart_update_rts(s);
 }
 
 static void nrf51_uart_realize(DeviceState *dev, Error **errp)
@@ -484,6 +603,10 @@ static void nrf51_uart_realize(DeviceState *dev, Error **errp)
     qemu_chr_fe_set_handlers(&s->chr, nrf51_uart_can_receive,
                              nrf51_uart_receive, nrf51_uart_chr_event,
                              NULL, s, NULL, true);
+    if (s->gpio) {
+        s->pin_notifier.notify = nrf51_uart_pin_changed;
+        nrf51_gpio_add_level_notifier(s->gpio, &s->pin_notifier);
+    }
 }
 
 static void nrf51_uart_unrealize(DeviceState *dev)
@@ -491,6 +614,9 @@ static void nrf51_uart_unrealize(DeviceState *dev)
     NRF51UARTState *s = NRF51_UART(dev);
 
     nrf51_uart_tx_stop(s);
+    if (s->gpio) {
+        notifier_remove(&s->pin_notifier);
+    }
     timer_free(s->tx_timer);
     timer_free(s->rx_timer);
     qemu_chr_fe_deinit(&s->chr, false);
@@ -522,8 +648,8 @@ static int nrf51_uart_post_load(void *opaque, int version_id)
 
 static const VMStateDescription vmstate_nrf51_uart = {
     .name = TYPE_NRF51_UART,
-    .version_id = 1,
-    .minimum_version_id = 1,
+    .version_id = 2,
+    .minimum_version_id = 2,
     .post_load = nrf51_uart_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_NRF51_EVENTS(events, NRF51UARTState),
@@ -548,12 +674,15 @@ static const VMStateDescription vmstate_nrf51_uart = {
         VMSTATE_UINT32(rx_count, NRF51UARTState),
         VMSTATE_TIMER_PTR(tx_timer, NRF51UARTState),
         VMSTATE_TIMER_PTR(rx_timer, NRF51UARTState),
+        VMSTATE_BOOL(cts, NRF51UARTState),
         VMSTATE_END_OF_LIST()
     }
 };
 
 static const Property nrf51_uart_properties[] = {
     DEFINE_PROP_CHR("chardev", NRF51UARTState, chr),
+    DEFINE_PROP_LINK("gpio", NRF51UARTState, gpio, TYPE_NRF51_GPIO,
+                     NRF51GPIOState *),
 };
 
 static void nrf51_uart_class_init(ObjectClass *klass, void *data)

@@ -74,6 +74,9 @@ static bool nrf51_gpio_pin_level(NRF51GPIOState *s, unsigned pin)
         return s->task_level & bit;
     }
     if (nrf51_gpio_is_output(s, pin)) {
+        if (s->periph_mask & bit) {
+            return s->periph_level & bit;
+        }
         return s->out_reg & bit;
     }
     if (s->ext_driven & bit) {
@@ -130,6 +133,9 @@ static void nrf51_gpio_recompute(NRF51GPIOState *s, bool all)
     }
     s->detect_level = detect;
     qemu_set_irq(s->detect, detect);
+    if (changed) {
+        notifier_list_notify(&s->level_notifiers, &changed);
+    }
 }
 
 static void nrf51_gpio_update(NRF51GPIOState *s)
@@ -144,6 +150,25 @@ void nrf51_gpio_set_task_pin(NRF51GPIOState *s, unsigned pin, bool owned,
     s->task_mask = deposit32(s->task_mask, pin, 1, owned);
     s->task_level = deposit32(s->task_level, pin, 1, level);
     nrf51_gpio_update(s);
+}
+
+void nrf51_gpio_set_periph_pins(NRF51GPIOState *s, uint32_t mask,
+                                uint32_t level)
+{
+    s->periph_mask = mask;
+    s->periph_level = level & mask;
+    nrf51_gpio_update(s);
+}
+
+bool nrf51_gpio_get_level(NRF51GPIOState *s, unsigned pin)
+{
+    assert(pin < NRF51_GPIO_PINS);
+    return extract32(s->level, pin, 1);
+}
+
+void nrf51_gpio_add_level_notifier(NRF51GPIOState *s, Notifier *n)
+{
+    notifier_list_add(&s->level_notifiers, n);
 }
 
 static uint32_t nrf51_gpio_dir(NRF51GPIOState *s)
@@ -293,6 +318,8 @@ static void nrf51_gpio_reset_enter(Object *obj, ResetType type)
     }
     s->task_mask = 0;
     s->task_level = 0;
+    s->periph_mask = 0;
+    s->periph_level = 0;
     /* What the board drives onto the pins is not the chip's to reset */
 }
 
@@ -316,17 +343,20 @@ static void nrf51_gpio_init(Object *obj)
     qdev_init_gpio_out_named(dev, s->level_out, NRF51_GPIO_LEVEL,
                              NRF51_GPIO_PINS);
     qdev_init_gpio_out_named(dev, &s->detect, NRF51_GPIO_DETECT, 1);
+    notifier_list_init(&s->level_notifiers);
 }
 
 static const VMStateDescription vmstate_nrf51_gpio = {
     .name = TYPE_NRF51_GPIO,
-    .version_id = 2,
-    .minimum_version_id = 2,
+    .version_id = 3,
+    .minimum_version_id = 3,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(out_reg, NRF51GPIOState),
         VMSTATE_UINT32_ARRAY(pin_cnf, NRF51GPIOState, NRF51_GPIO_PINS),
         VMSTATE_UINT32(task_mask, NRF51GPIOState),
         VMSTATE_UINT32(task_level, NRF51GPIOState),
+        VMSTATE_UINT32(periph_mask, NRF51GPIOState),
+        VMSTATE_UINT32(periph_level, NRF51GPIOState),
         VMSTATE_UINT32(ext_driven, NRF51GPIOState),
         VMSTATE_UINT32(ext_level, NRF51GPIOState),
         VMSTATE_UINT32(ext_pullup, NRF51GPIOState),

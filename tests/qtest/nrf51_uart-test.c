@@ -14,16 +14,20 @@
 #define STOPRX          0x004
 #define STARTTX         0x008
 #define STOPTX          0x00c
+#define EVENTS_CTS      0x100
+#define EVENTS_NCTS     0x104
 #define EVENTS_RXDRDY   0x108
 #define EVENTS_TXDRDY   0x11c
 #define EVENTS_ERROR    0x124
 #define EVENTS_RXTO     0x144
+#define SHORTS          0x200
 #define INTEN           0x300
 #define INTENSET        0x304
 #define INTENCLR        0x308
 #define ERRORSRC        0x480
 #define ENABLE          0x500
 #define PSELRTS         0x508
+#define PSELCTS         0x510
 #define PSELRXD         0x514
 #define RXD             0x518
 #define TXD             0x51c
@@ -38,6 +42,17 @@
 #define BAUD_115200     0x01d7e000
 /* One 10-bit frame at 115200 baud lasts 86.8 us */
 #define FRAME_NS_115200 86802
+
+#define CONFIG_HWFC     (1u << 0)
+#define SHORT_CTS_STARTRX   (1u << 3)
+#define SHORT_NCTS_STOPRX   (1u << 4)
+
+/* Two edge-connector pins nothing else on the board drives */
+#define RTS_PIN         18
+#define CTS_PIN         16
+#define GPIO_OUTSET     0x50000508
+#define GPIO_DIRSET     0x50000518
+#define SOC             "/machine/nrf51"
 
 #define NVIC_ISPR0      0xe000e200
 #define NVIC_ICPR0      0xe000e280
@@ -226,6 +241,73 @@ static void test_receive_backpressure(void)
     qtest_quit(qts);
 }
 
+static void test_flow_control(void)
+{
+    static const char msg[] = "0123456789";
+    int sock, i;
+    char c;
+    QTestState *qts = qtest_init_with_serial("-M microbit", &sock);
+
+    qtest_irq_intercept_out(qts, SOC);
+    qtest_writel(qts, GPIO_DIRSET, 1u << RTS_PIN);
+    uart_write(qts, PSELRTS, RTS_PIN);
+    uart_write(qts, PSELCTS, CTS_PIN);
+    uart_write(qts, CONFIG, CONFIG_HWFC);
+    qtest_set_irq_in(qts, SOC, NULL, CTS_PIN, 1);
+    uart_start(qts);
+
+    /* RTS is low: the receiver runs and its FIFO is empty */
+    g_assert_false(qtest_get_irq(qts, RTS_PIN));
+
+    /* With CTS high, a byte waits in TXD */
+    uart_write(qts, TXD, 'A');
+    qtest_clock_step(qts, 10 * FRAME_NS_115200);
+    g_assert_cmphex(uart_read(qts, EVENTS_TXDRDY), ==, 0);
+    g_assert_cmpint(recv(sock, &c, 1, MSG_DONTWAIT), ==, -1);
+
+    /* CTS going low raises CTS and lets it go */
+    qtest_set_irq_in(qts, SOC, NULL, CTS_PIN, 0);
+    g_assert_cmphex(uart_read(qts, EVENTS_CTS), ==, 1);
+    g_assert_cmpint(recv(sock, &c, 1, 0), ==, 1);
+    g_assert_cmpint(c, ==, 'A');
+    qtest_clock_step(qts, FRAME_NS_115200);
+    g_assert_cmphex(uart_read(qts, EVENTS_TXDRDY), ==, 1);
+
+    /* NCTS, with its short, stops the receiver: RXTO, and RTS goes high */
+    uart_write(qts, SHORTS, SHORT_NCTS_STOPRX);
+    qtest_set_irq_in(qts, SOC, NULL, CTS_PIN, 1);
+    g_assert_cmphex(uart_read(qts, EVENTS_NCTS), ==, 1);
+    g_assert_cmphex(uart_read(qts, EVENTS_RXTO), ==, 1);
+    g_assert_true(qtest_get_irq(qts, RTS_PIN));
+
+    /* CTS, with its short, starts it again */
+    uart_write(qts, SHORTS, SHORT_CTS_STARTRX);
+    qtest_set_irq_in(qts, SOC, NULL, CTS_PIN, 0);
+    g_assert_false(qtest_get_irq(qts, RTS_PIN));
+
+    /*
+     * RTS goes high once two bytes wait (room for only four more) and
+     * the far end holds the rest until the guest reads
+     */
+    g_assert_cmpint(send(sock, msg, strlen(msg), 0), ==, strlen(msg));
+    g_assert_true(uart_wait_event(qts, EVENTS_RXDRDY, 1000));
+    qtest_clock_step(qts, 20 * FRAME_NS_115200);
+    g_assert_true(qtest_get_irq(qts, RTS_PIN));
+    for (i = 0; msg[i]; i++) {
+        g_assert_cmpint(uart_getc(qts), ==, msg[i]);
+    }
+    g_assert_cmphex(uart_read(qts, ERRORSRC), ==, 0);
+    g_assert_false(qtest_get_irq(qts, RTS_PIN));
+
+    /* Without HWFC the pin is GPIO's again */
+    uart_write(qts, CONFIG, 0);
+    qtest_writel(qts, GPIO_OUTSET, 1u << RTS_PIN);
+    g_assert_true(qtest_get_irq(qts, RTS_PIN));
+
+    close(sock);
+    qtest_quit(qts);
+}
+
 static void test_disabled(void)
 {
     int sock;
@@ -277,6 +359,7 @@ int main(int argc, char **argv)
     qtest_add_func("/microbit/nrf51/uart/receive", test_receive);
     qtest_add_func("/microbit/nrf51/uart/receive-backpressure",
                    test_receive_backpressure);
+    qtest_add_func("/microbit/nrf51/uart/flow-control", test_flow_control);
     qtest_add_func("/microbit/nrf51/uart/disabled", test_disabled);
     qtest_add_func("/microbit/nrf51/uart/bad-access", test_bad_access);
 

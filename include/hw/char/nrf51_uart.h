@@ -10,6 +10,7 @@
 #include "hw/sysbus.h"
 #include "chardev/char-fe.h"
 #include "hw/misc/nrf51_events.h"
+#include "hw/gpio/nrf51_gpio.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_UART "nrf51-uart"
@@ -27,6 +28,8 @@ struct NRF51UARTState {
     QEMUTimer *tx_timer;        /* end of the frame being sent */
     QEMUTimer *rx_timer;        /* end of the frame being received */
     guint watch_tag;
+    NRF51GPIOState *gpio;       /* the pins RTS and CTS are on, if any */
+    Notifier pin_notifier;
 
     /* Guest-visible state */
     uint32_t shorts;
@@ -47,6 +50,7 @@ struct NRF51UARTState {
     uint8_t rx_fifo[NRF51_UART_RX_FIFO_SIZE];
     uint32_t rx_head;
     uint32_t rx_count;
+    bool cts;                   /* the CTS pin is low: clear to send */
 };
 
 #endif

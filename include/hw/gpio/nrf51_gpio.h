@@ -9,6 +9,7 @@
 
 #include "hw/sysbus.h"
 #include "qom/object.h"
+#include "qemu/notify.h"
 
 #define TYPE_NRF51_GPIO "nrf51-gpio"
 OBJECT_DECLARE_SIMPLE_TYPE(NRF51GPIOState, NRF51_GPIO)
@@ -46,6 +47,13 @@ struct NRF51GPIOState {
     uint32_t task_mask;
     uint32_t task_level;
 
+    /* Output pins whose level the UART sets (RTS), and those levels */
+    uint32_t periph_mask;
+    uint32_t periph_level;
+
+    /* Told the mask of pins whose level changed */
+    NotifierList level_notifiers;
+
     /* What the outside world drives onto the pins */
     uint32_t ext_driven;
     uint32_t ext_level;
@@ -59,5 +67,18 @@ struct NRF51GPIOState {
 /* Let GPIOTE take over pin @pin (or give it back) and drive @level */
 void nrf51_gpio_set_task_pin(NRF51GPIOState *s, unsigned pin, bool owned,
                              bool level);
+
+/*
+ * Let a peripheral set the level of the output pins in @mask (and give
+ * the others back to OUT), as the UART does with its RTS pin
+ */
+void nrf51_gpio_set_periph_pins(NRF51GPIOState *s, uint32_t mask,
+                                uint32_t level);
+
+/* The level of pin @pin */
+bool nrf51_gpio_get_level(NRF51GPIOState *s, unsigned pin);
+
+/* Call @n with a pointer to the uint32_t mask of pins that changed */
+void nrf51_gpio_add_level_notifier(NRF51GPIOState *s, Notifier *n);
 
 #endif
