@@ -45,6 +45,7 @@ void reset_handler(void)
 
 void __attribute__((weak, alias("default_handler"))) uart0_handler(void);
 void __attribute__((weak, alias("default_handler"))) rtc0_handler(void);
+void __attribute__((weak, alias("default_handler"))) swi0_handler(void);
 
 __attribute__((section(".vectors"), used))
 static void (*const vectors[16 + 32])(void) = {
@@ -56,4 +57,5 @@ static void (*const vectors[16 + 32])(void) = {
     [14] = default_handler,         /* PendSV */
     [16 + 2] = uart0_handler,
     [16 + 11] = rtc0_handler,
+    [16 + 20] = swi0_handler,
 };

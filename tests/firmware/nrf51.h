@@ -51,6 +51,12 @@
 #define RTC_CC0         REG(RTC0 + 0x540)
 #define RTC_INT_COMPARE0 (1u << 16)
 
+#define SWI0_IRQ        20
+
+#define GPIO_OUT        REG(0x50000504)
+#define GPIO_OUTSET     REG(0x50000508)
+#define GPIO_OUTCLR     REG(0x5000050c)
+
 #define NVIC_ISER       REG(0xe000e100)
 #define NVIC_ICER       REG(0xe000e180)
 #define NVIC_ISPR       REG(0xe000e200)
@@ -78,6 +84,7 @@ void default_handler(void);
 void hardfault_handler(void);
 void uart0_handler(void);
 void rtc0_handler(void);
+void swi0_handler(void);
 
 /* chain.c: a function alone in its flash page, written in assembly */
 int chain_target(void);

@@ -111,6 +111,17 @@ class MicrobitFirmware(QemuSystemTest):
         wait_for_console_pattern(self, 'chain after 000000c8',
                                  'chain after 00000064')
 
+    def test_register_access_mid_block(self):
+        # Device registers accessed in one straight run of code keep
+        # their order, and an interrupt pended through the NVIC is taken
+        # by the ISB after the write
+        self.vm.set_console()
+        self.vm.add_args('-kernel', self.firmware('mmio.hex'))
+        self.vm.launch()
+        wait_for_console_pattern(self, 'mmio order 00000576')
+        wait_for_console_pattern(self, 'isb takes the interrupt',
+                                 'isb misses it')
+
     def corrupt(self, lineno, edit):
         with open(self.firmware('hello.hex')) as f:
             lines = f.read().splitlines()
