@@ -136,7 +136,7 @@ static uint32_t nrf51_adc_convert(NRF51ADCState *s)
 
 static void nrf51_adc_done(void *opaque)
 {
-    NRF51ADCState *s = NRF51_ADC(opaque);
+    NRF51ADCState *s = opaque;
 
     s->busy = false;
     trace_nrf51_adc_result(s->result);
@@ -145,7 +145,7 @@ static void nrf51_adc_done(void *opaque)
 
 static uint64_t nrf51_adc_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51ADCState *s = NRF51_ADC(opaque);
+    NRF51ADCState *s = opaque;
 
     if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
@@ -175,7 +175,7 @@ static uint64_t nrf51_adc_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_adc_write(void *opaque, hwaddr offset, uint64_t value,
                             unsigned size)
 {
-    NRF51ADCState *s = NRF51_ADC(opaque);
+    NRF51ADCState *s = opaque;
 
     if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);

@@ -207,7 +207,7 @@ static void nrf51_uart_tx_push(NRF51UARTState *s)
 static gboolean nrf51_uart_tx_retry(void *do_not_use, GIOCondition cond,
                                     void *opaque)
 {
-    NRF51UARTState *s = NRF51_UART(opaque);
+    NRF51UARTState *s = opaque;
 
     s->watch_tag = 0;
     nrf51_uart_tx_push(s);
@@ -229,7 +229,7 @@ static void nrf51_uart_tx_start_frame(NRF51UARTState *s, uint8_t byte)
 
 static void nrf51_uart_tx_timer_cb(void *opaque)
 {
-    NRF51UARTState *s = NRF51_UART(opaque);
+    NRF51UARTState *s = opaque;
 
     /* A byte the backend has not taken yet ends its frame in tx_retry */
     if (s->tx_busy && !s->tx_unsent) {
@@ -252,7 +252,7 @@ static void nrf51_uart_tx_stop(NRF51UARTState *s)
 
 static int nrf51_uart_can_receive(void *opaque)
 {
-    NRF51UARTState *s = NRF51_UART(opaque);
+    NRF51UARTState *s = opaque;
 
     if (!nrf51_uart_enabled(s) || !s->rx_started || s->rx_busy) {
         return 0;
@@ -266,7 +266,7 @@ static int nrf51_uart_can_receive(void *opaque)
 
 static void nrf51_uart_receive(void *opaque, const uint8_t *buf, int size)
 {
-    NRF51UARTState *s = NRF51_UART(opaque);
+    NRF51UARTState *s = opaque;
     int i;
 
     for (i = 0; i < size; i++) {
@@ -292,7 +292,7 @@ static void nrf51_uart_receive(void *opaque, const uint8_t *buf, int size)
 
 static void nrf51_uart_rx_timer_cb(void *opaque)
 {
-    NRF51UARTState *s = NRF51_UART(opaque);
+    NRF51UARTState *s = opaque;
 
     s->rx_busy = false;
     qemu_chr_fe_accept_input(&s->chr);
@@ -300,7 +300,7 @@ static void nrf51_uart_rx_timer_cb(void *opaque)
 
 static void nrf51_uart_chr_event(void *opaque, QEMUChrEvent event)
 {
-    NRF51UARTState *s = NRF51_UART(opaque);
+    NRF51UARTState *s = opaque;
 
     if (event == CHR_EVENT_BREAK && nrf51_uart_enabled(s) && s->rx_started) {
         s->errorsrc |= R_ERRORSRC_BREAK_MASK;
@@ -330,7 +330,7 @@ static uint32_t nrf51_uart_read_rxd(NRF51UARTState *s)
 
 static uint64_t nrf51_uart_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51UARTState *s = NRF51_UART(opaque);
+    NRF51UARTState *s = opaque;
     uint64_t r;
 
     if (nrf51_events_claims(&s->events, offset)) {
@@ -486,7 +486,7 @@ static void nrf51_uart_write_txd(NRF51UARTState *s, uint8_t byte)
 static void nrf51_uart_write(void *opaque, hwaddr offset, uint64_t value,
                              unsigned size)
 {
-    NRF51UARTState *s = NRF51_UART(opaque);
+    NRF51UARTState *s = opaque;
 
     trace_nrf51_uart_write(offset, value);
 
@@ -635,7 +635,7 @@ static void nrf51_uart_init(Object *obj)
 
 static int nrf51_uart_post_load(void *opaque, int version_id)
 {
-    NRF51UARTState *s = NRF51_UART(opaque);
+    NRF51UARTState *s = opaque;
 
     if (s->rx_head >= NRF51_UART_RX_FIFO_SIZE ||
         s->rx_count > NRF51_UART_RX_FIFO_SIZE) {

@@ -188,21 +188,21 @@ static void leds_set_line(MicrobitLEDsState *s, uint32_t *lines, int n,
 
 static void leds_set_row(void *opaque, int n, int level)
 {
-    MicrobitLEDsState *s = MICROBIT_LEDS(opaque);
+    MicrobitLEDsState *s = opaque;
 
     leds_set_line(s, &s->rows, n, level);
 }
 
 static void leds_set_col(void *opaque, int n, int level)
 {
-    MicrobitLEDsState *s = MICROBIT_LEDS(opaque);
+    MicrobitLEDsState *s = opaque;
 
     leds_set_line(s, &s->cols, n, level);
 }
 
 static void leds_set_pin(void *opaque, int n, int level)
 {
-    MicrobitLEDsState *s = MICROBIT_LEDS(opaque);
+    MicrobitLEDsState *s = opaque;
 
     if (!!(s->pins & BIT(n)) != !!level) {
         s->pins = deposit32(s->pins, n, 1, !!level);
@@ -216,7 +216,7 @@ static void leds_set_pin(void *opaque, int n, int level)
  */
 static void leds_timer_cb(void *opaque)
 {
-    MicrobitLEDsState *s = MICROBIT_LEDS(opaque);
+    MicrobitLEDsState *s = opaque;
     int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
     unsigned r;
 
@@ -387,7 +387,7 @@ static void leds_invalidate(void *opaque)
 
 static void leds_gfx_update(void *opaque)
 {
-    MicrobitLEDsState *s = MICROBIT_LEDS(opaque);
+    MicrobitLEDsState *s = opaque;
 
     if (!s->dirty) {
         return;
@@ -577,7 +577,7 @@ static void microbit_leds_init(Object *obj)
 
 static int microbit_leds_post_load(void *opaque, int version_id)
 {
-    MicrobitLEDsState *s = MICROBIT_LEDS(opaque);
+    MicrobitLEDsState *s = opaque;
 
     if (s->cycled >= BIT(MICROBIT_LED_ROWS) ||
         s->measured_rows >= BIT(MICROBIT_LED_ROWS)) {

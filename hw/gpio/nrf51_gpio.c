@@ -207,7 +207,7 @@ static uint32_t nrf51_gpio_in(NRF51GPIOState *s)
 
 static uint64_t nrf51_gpio_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51GPIOState *s = NRF51_GPIO(opaque);
+    NRF51GPIOState *s = opaque;
     uint64_t r;
 
     switch (offset) {
@@ -242,7 +242,7 @@ static uint64_t nrf51_gpio_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_gpio_write(void *opaque, hwaddr offset, uint64_t value,
                              unsigned size)
 {
-    NRF51GPIOState *s = NRF51_GPIO(opaque);
+    NRF51GPIOState *s = opaque;
 
     trace_nrf51_gpio_write(offset, value);
 
@@ -291,7 +291,7 @@ static const MemoryRegionOps nrf51_gpio_ops = {
 
 static void nrf51_gpio_set_ext(void *opaque, int pin, int level)
 {
-    NRF51GPIOState *s = NRF51_GPIO(opaque);
+    NRF51GPIOState *s = opaque;
 
     trace_nrf51_gpio_ext(pin, level);
     s->ext_driven = deposit32(s->ext_driven, pin, 1, level != NRF51_GPIO_FLOAT);
@@ -301,7 +301,7 @@ static void nrf51_gpio_set_ext(void *opaque, int pin, int level)
 
 static void nrf51_gpio_set_pullup(void *opaque, int pin, int level)
 {
-    NRF51GPIOState *s = NRF51_GPIO(opaque);
+    NRF51GPIOState *s = opaque;
 
     s->ext_pullup = deposit32(s->ext_pullup, pin, 1, level != 0);
     nrf51_gpio_update(s);

@@ -112,7 +112,7 @@ static void nrf51_gpiote_task_out(NRF51GPIOTEState *s, unsigned ch)
 
 static void nrf51_gpiote_level(void *opaque, int pin, int level)
 {
-    NRF51GPIOTEState *s = NRF51_GPIOTE(opaque);
+    NRF51GPIOTEState *s = opaque;
     bool old = extract32(s->pin_level, pin, 1);
     unsigned ch;
 
@@ -138,7 +138,7 @@ static void nrf51_gpiote_level(void *opaque, int pin, int level)
 
 static void nrf51_gpiote_detect(void *opaque, int n, int level)
 {
-    NRF51GPIOTEState *s = NRF51_GPIOTE(opaque);
+    NRF51GPIOTEState *s = opaque;
 
     if (level && !s->detect) {
         nrf51_events_fire(&s->events, EV_PORT);
@@ -148,7 +148,7 @@ static void nrf51_gpiote_detect(void *opaque, int n, int level)
 
 static uint64_t nrf51_gpiote_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51GPIOTEState *s = NRF51_GPIOTE(opaque);
+    NRF51GPIOTEState *s = opaque;
     uint64_t r;
 
     if (nrf51_events_claims(&s->events, offset)) {
@@ -180,7 +180,7 @@ static uint64_t nrf51_gpiote_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_gpiote_write(void *opaque, hwaddr offset, uint64_t value,
                                unsigned size)
 {
-    NRF51GPIOTEState *s = NRF51_GPIOTE(opaque);
+    NRF51GPIOTEState *s = opaque;
     unsigned ch;
 
     trace_nrf51_gpiote_write(offset, value);

@@ -183,7 +183,7 @@ static bool nrf51_twi_byte_boundary(NRF51TWIState *s)
 
 static void nrf51_twi_timer_cb(void *opaque)
 {
-    NRF51TWIState *s = NRF51_TWI(opaque);
+    NRF51TWIState *s = opaque;
     unsigned end = s->pending;
 
     s->pending = END_NONE;
@@ -271,7 +271,7 @@ static void nrf51_twi_task(NRF51TWIState *s, hwaddr offset)
 
 static uint64_t nrf51_twi_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51TWIState *s = NRF51_TWI(opaque);
+    NRF51TWIState *s = opaque;
     uint64_t r;
 
     if (nrf51_events_claims(&s->events, offset)) {
@@ -331,7 +331,7 @@ static uint64_t nrf51_twi_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_twi_write(void *opaque, hwaddr offset, uint64_t value,
                             unsigned size)
 {
-    NRF51TWIState *s = NRF51_TWI(opaque);
+    NRF51TWIState *s = opaque;
 
     trace_nrf51_twi_write(offset, value);
 
@@ -462,7 +462,7 @@ static void nrf51_twi_init(Object *obj)
 
 static int nrf51_twi_post_load(void *opaque, int version_id)
 {
-    NRF51TWIState *s = NRF51_TWI(opaque);
+    NRF51TWIState *s = opaque;
 
     if (s->phase > PHASE_RX || s->pending > END_RECEIVED) {
         return -EINVAL;

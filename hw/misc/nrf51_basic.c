@@ -28,7 +28,7 @@
 
 static uint64_t nrf51_basic_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51BasicState *s = NRF51_BASIC(opaque);
+    NRF51BasicState *s = opaque;
 
     if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
@@ -50,7 +50,7 @@ static uint64_t nrf51_basic_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_basic_write(void *opaque, hwaddr offset, uint64_t value,
                               unsigned size)
 {
-    NRF51BasicState *s = NRF51_BASIC(opaque);
+    NRF51BasicState *s = opaque;
 
     trace_nrf51_basic_write(s->name, offset, value);
 

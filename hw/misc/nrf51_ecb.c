@@ -38,7 +38,7 @@ REG32(POWER, 0xffc)
 
 static void nrf51_ecb_done(void *opaque)
 {
-    NRF51ECBState *s = NRF51_ECB(opaque);
+    NRF51ECBState *s = opaque;
 
     s->busy = false;
     if (address_space_write(&s->as, s->ecbdataptr + 32,
@@ -77,7 +77,7 @@ static void nrf51_ecb_start(NRF51ECBState *s)
 
 static uint64_t nrf51_ecb_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51ECBState *s = NRF51_ECB(opaque);
+    NRF51ECBState *s = opaque;
 
     if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
@@ -101,7 +101,7 @@ static uint64_t nrf51_ecb_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_ecb_write(void *opaque, hwaddr offset, uint64_t value,
                             unsigned size)
 {
-    NRF51ECBState *s = NRF51_ECB(opaque);
+    NRF51ECBState *s = opaque;
 
     if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);

@@ -57,7 +57,7 @@ REG32(OVERRIDEEN, 0x0ac)
 
 static uint64_t nrf51_ficr_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51FICRState *s = NRF51_FICR(opaque);
+    NRF51FICRState *s = opaque;
     uint32_t nblocks = DIV_ROUND_UP(s->sram_size, NRF51_RAM_BLOCK_SIZE);
     uint64_t r;
 

@@ -134,7 +134,7 @@ static void nrf51_power_set_lfclk(NRF51PowerState *s, bool running)
 
 static void nrf51_power_hfclk_started(void *opaque)
 {
-    NRF51PowerState *s = NRF51_POWER(opaque);
+    NRF51PowerState *s = opaque;
 
     s->hfclk_xtal_running = true;
     nrf51_events_fire(&s->events, EV(EVENTS_HFCLKSTARTED));
@@ -142,7 +142,7 @@ static void nrf51_power_hfclk_started(void *opaque)
 
 static void nrf51_power_lfclk_started(void *opaque)
 {
-    NRF51PowerState *s = NRF51_POWER(opaque);
+    NRF51PowerState *s = opaque;
 
     nrf51_power_set_lfclk(s, true);
     nrf51_events_fire(&s->events, EV(EVENTS_LFCLKSTARTED));
@@ -150,14 +150,14 @@ static void nrf51_power_lfclk_started(void *opaque)
 
 static void nrf51_power_cal_done(void *opaque)
 {
-    NRF51PowerState *s = NRF51_POWER(opaque);
+    NRF51PowerState *s = opaque;
 
     nrf51_events_fire(&s->events, EV(EVENTS_DONE));
 }
 
 static void nrf51_power_ct_timeout(void *opaque)
 {
-    NRF51PowerState *s = NRF51_POWER(opaque);
+    NRF51PowerState *s = opaque;
 
     nrf51_events_fire(&s->events, EV(EVENTS_CTTO));
 }
@@ -248,7 +248,7 @@ static void nrf51_power_system_off(NRF51PowerState *s)
 
 static uint64_t nrf51_power_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51PowerState *s = NRF51_POWER(opaque);
+    NRF51PowerState *s = opaque;
     uint64_t r;
 
     if (nrf51_events_claims(&s->events, offset)) {
@@ -346,7 +346,7 @@ static uint64_t nrf51_power_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_power_write(void *opaque, hwaddr offset, uint64_t value,
                               unsigned size)
 {
-    NRF51PowerState *s = NRF51_POWER(opaque);
+    NRF51PowerState *s = opaque;
 
     trace_nrf51_power_write(offset, value);
 
@@ -453,7 +453,7 @@ static void nrf51_power_watchdog(void *opaque, int n, int level)
 
 static void nrf51_power_wake(void *opaque, int n, int level)
 {
-    NRF51PowerState *s = NRF51_POWER(opaque);
+    NRF51PowerState *s = opaque;
 
     if (level && s->system_off) {
         trace_nrf51_power_wake();
@@ -547,7 +547,7 @@ static void nrf51_power_init(Object *obj)
 
 static int nrf51_power_post_load(void *opaque, int version_id)
 {
-    NRF51PowerState *s = NRF51_POWER(opaque);
+    NRF51PowerState *s = opaque;
 
     qemu_set_irq(s->lfclk_out, s->lfclk_running);
     return 0;

@@ -130,7 +130,7 @@ void nrf51_ppi_set_source(NRF51PPIState *s, unsigned id, NRF51Events *e)
 
 static void nrf51_ppi_event(void *opaque, int line, int level)
 {
-    NRF51PPIState *s = NRF51_PPI(opaque);
+    NRF51PPIState *s = opaque;
     uint32_t addr = NRF51_PERIPHERAL_ADDR(line / NRF51_MAX_EVENTS) +
                     NRF51_EVENTS_BASE + 4 * (line % NRF51_MAX_EVENTS);
     uint32_t one = cpu_to_le32(1);
@@ -168,7 +168,7 @@ static void nrf51_ppi_event(void *opaque, int line, int level)
 
 static uint64_t nrf51_ppi_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51PPIState *s = NRF51_PPI(opaque);
+    NRF51PPIState *s = opaque;
     uint64_t r;
 
     switch (offset) {
@@ -205,7 +205,7 @@ static uint64_t nrf51_ppi_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_ppi_write(void *opaque, hwaddr offset, uint64_t value,
                             unsigned size)
 {
-    NRF51PPIState *s = NRF51_PPI(opaque);
+    NRF51PPIState *s = opaque;
     unsigned group;
 
     trace_nrf51_ppi_write(offset, value);

@@ -46,7 +46,7 @@ static void nrf51_rng_schedule(NRF51RNGState *s)
 
 static void nrf51_rng_timer_cb(void *opaque)
 {
-    NRF51RNGState *s = NRF51_RNG(opaque);
+    NRF51RNGState *s = opaque;
     uint8_t byte;
 
     if (!s->running) {
@@ -65,7 +65,7 @@ static void nrf51_rng_timer_cb(void *opaque)
 
 static uint64_t nrf51_rng_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51RNGState *s = NRF51_RNG(opaque);
+    NRF51RNGState *s = opaque;
 
     if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
@@ -93,7 +93,7 @@ static uint64_t nrf51_rng_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_rng_write(void *opaque, hwaddr offset, uint64_t value,
                             unsigned size)
 {
-    NRF51RNGState *s = NRF51_RNG(opaque);
+    NRF51RNGState *s = opaque;
 
     if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);

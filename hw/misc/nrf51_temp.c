@@ -38,7 +38,7 @@ REG32(POWER, 0xffc)
 
 static void nrf51_temp_done(void *opaque)
 {
-    NRF51TempState *s = NRF51_TEMP(opaque);
+    NRF51TempState *s = opaque;
 
     s->measuring = false;
     s->result = s->temperature * 4;
@@ -48,7 +48,7 @@ static void nrf51_temp_done(void *opaque)
 
 static uint64_t nrf51_temp_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51TempState *s = NRF51_TEMP(opaque);
+    NRF51TempState *s = opaque;
 
     if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
@@ -72,7 +72,7 @@ static uint64_t nrf51_temp_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_temp_write(void *opaque, hwaddr offset, uint64_t value,
                              unsigned size)
 {
-    NRF51TempState *s = NRF51_TEMP(opaque);
+    NRF51TempState *s = opaque;
 
     if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);

@@ -486,7 +486,7 @@ static void radio_tx_done(NRF51RadioState *s)
 
 static void radio_timer_cb(void *opaque)
 {
-    NRF51RadioState *s = NRF51_RADIO(opaque);
+    NRF51RadioState *s = opaque;
 
     switch (s->state) {
     case STATE_TXRU:
@@ -814,7 +814,7 @@ static uint32_t radio_reg_mask(hwaddr offset)
 
 static uint64_t nrf51_radio_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51RadioState *s = NRF51_RADIO(opaque);
+    NRF51RadioState *s = opaque;
     uint32_t *reg = radio_reg(s, offset);
     uint64_t r = 0;
 
@@ -866,7 +866,7 @@ static void nrf51_radio_reset_regs(NRF51RadioState *s);
 static void nrf51_radio_write(void *opaque, hwaddr offset, uint64_t value,
                               unsigned size)
 {
-    NRF51RadioState *s = NRF51_RADIO(opaque);
+    NRF51RadioState *s = opaque;
     uint32_t *reg = radio_reg(s, offset);
 
     trace_nrf51_radio_write(offset, value);
@@ -1008,7 +1008,7 @@ static void nrf51_radio_init(Object *obj)
 
 static int nrf51_radio_post_load(void *opaque, int version_id)
 {
-    NRF51RadioState *s = NRF51_RADIO(opaque);
+    NRF51RadioState *s = opaque;
 
     if (s->tx_len > sizeof(s->tx_frame) || s->txaddress > 7) {
         return -EINVAL;

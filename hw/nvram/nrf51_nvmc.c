@@ -93,7 +93,7 @@ static void nrf51_nvmc_erase_page(NRF51NVMCState *s, uint32_t addr)
 
 static uint64_t nrf51_nvmc_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51NVMCState *s = NRF51_NVMC(opaque);
+    NRF51NVMCState *s = opaque;
 
     switch (offset) {
     case A_READY:
@@ -116,7 +116,7 @@ static uint64_t nrf51_nvmc_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_nvmc_write(void *opaque, hwaddr offset, uint64_t value,
                              unsigned size)
 {
-    NRF51NVMCState *s = NRF51_NVMC(opaque);
+    NRF51NVMCState *s = opaque;
 
     trace_nrf51_nvmc_write(offset, value);
 

@@ -86,7 +86,7 @@ static void nrf51_spi_kick(NRF51SPIState *s)
 
 static void nrf51_spi_done(void *opaque)
 {
-    NRF51SPIState *s = NRF51_SPI(opaque);
+    NRF51SPIState *s = opaque;
 
     s->busy = false;
     s->rx[s->rx_count++] = s->shifting;
@@ -96,7 +96,7 @@ static void nrf51_spi_done(void *opaque)
 
 static uint64_t nrf51_spi_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51SPIState *s = NRF51_SPI(opaque);
+    NRF51SPIState *s = opaque;
     uint64_t r;
 
     if (nrf51_events_claims(&s->events, offset)) {
@@ -142,7 +142,7 @@ static uint64_t nrf51_spi_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_spi_write(void *opaque, hwaddr offset, uint64_t value,
                             unsigned size)
 {
-    NRF51SPIState *s = NRF51_SPI(opaque);
+    NRF51SPIState *s = opaque;
 
     if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);
@@ -240,7 +240,7 @@ static void nrf51_spi_init(Object *obj)
 
 static int nrf51_spi_post_load(void *opaque, int version_id)
 {
-    NRF51SPIState *s = NRF51_SPI(opaque);
+    NRF51SPIState *s = opaque;
 
     if (s->tx_count > NRF51_SPI_FIFO || s->rx_count > NRF51_SPI_FIFO ||
         (s->busy && s->rx_count == NRF51_SPI_FIFO)) {

@@ -183,7 +183,7 @@ static void nrf51_rtc_update(NRF51RTCState *s)
 
 static void nrf51_rtc_timer_cb(void *opaque)
 {
-    nrf51_rtc_update(NRF51_RTC(opaque));
+    nrf51_rtc_update(opaque);
 }
 
 /* Set the counter to @value, as CLEAR and TRIGOVRFLW do */
@@ -219,7 +219,7 @@ static void nrf51_rtc_set_counting(NRF51RTCState *s, bool started,
 
 static void nrf51_rtc_lfclk(void *opaque, int n, int level)
 {
-    NRF51RTCState *s = NRF51_RTC(opaque);
+    NRF51RTCState *s = opaque;
 
     if (s->lfclk != !!level) {
         nrf51_rtc_set_counting(s, s->started, level);
@@ -233,7 +233,7 @@ static bool nrf51_rtc_is_cc(NRF51RTCState *s, hwaddr offset)
 
 static uint64_t nrf51_rtc_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51RTCState *s = NRF51_RTC(opaque);
+    NRF51RTCState *s = opaque;
     uint64_t r;
 
     if (nrf51_events_claims(&s->events, offset)) {
@@ -277,7 +277,7 @@ static uint64_t nrf51_rtc_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_rtc_write(void *opaque, hwaddr offset, uint64_t value,
                             unsigned size)
 {
-    NRF51RTCState *s = NRF51_RTC(opaque);
+    NRF51RTCState *s = opaque;
 
     trace_nrf51_rtc_write(offset, value);
 
@@ -414,7 +414,7 @@ static void nrf51_rtc_init(Object *obj)
 
 static int nrf51_rtc_post_load(void *opaque, int version_id)
 {
-    NRF51RTCState *s = NRF51_RTC(opaque);
+    NRF51RTCState *s = opaque;
 
     if (s->prescaler > RTC_PRESCALER_MASK) {
         return -EINVAL;

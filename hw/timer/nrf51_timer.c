@@ -228,7 +228,7 @@ static void nrf51_timer_set_counter(NRF51TimerState *s, uint64_t value)
 
 static void nrf51_timer_cb(void *opaque)
 {
-    nrf51_timer_update(NRF51_TIMER(opaque));
+    nrf51_timer_update(opaque);
 }
 
 /*
@@ -328,7 +328,7 @@ static void nrf51_timer_task(NRF51TimerState *s, hwaddr offset)
 
 static uint64_t nrf51_timer_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51TimerState *s = NRF51_TIMER(opaque);
+    NRF51TimerState *s = opaque;
     uint64_t r;
 
     if (nrf51_events_claims(&s->events, offset)) {
@@ -377,7 +377,7 @@ static uint64_t nrf51_timer_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_timer_write(void *opaque, hwaddr offset, uint64_t value,
                               unsigned size)
 {
-    NRF51TimerState *s = NRF51_TIMER(opaque);
+    NRF51TimerState *s = opaque;
     uint32_t old;
     unsigned n;
 

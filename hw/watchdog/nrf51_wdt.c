@@ -59,7 +59,7 @@ static void nrf51_wdt_reload(NRF51WDTState *s)
 
 static void nrf51_wdt_expire(void *opaque)
 {
-    NRF51WDTState *s = NRF51_WDT(opaque);
+    NRF51WDTState *s = opaque;
 
     if (!s->timed_out) {
         trace_nrf51_wdt_timeout();
@@ -74,7 +74,7 @@ static void nrf51_wdt_expire(void *opaque)
 
 static uint64_t nrf51_wdt_read(void *opaque, hwaddr offset, unsigned size)
 {
-    NRF51WDTState *s = NRF51_WDT(opaque);
+    NRF51WDTState *s = opaque;
 
     if (nrf51_events_claims(&s->events, offset)) {
         return nrf51_events_read(&s->events, offset);
@@ -106,7 +106,7 @@ static uint64_t nrf51_wdt_read(void *opaque, hwaddr offset, unsigned size)
 static void nrf51_wdt_write(void *opaque, hwaddr offset, uint64_t value,
                             unsigned size)
 {
-    NRF51WDTState *s = NRF51_WDT(opaque);
+    NRF51WDTState *s = opaque;
 
     if (nrf51_events_claims(&s->events, offset)) {
         nrf51_events_write(&s->events, offset, value);
