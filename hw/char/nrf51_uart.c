@@ -388,10 +388,6 @@ static void nrf51_uart_task(NRF51UARTState *s, hwaddr offset)
     nrf51_uart_update_rts(s);
 }
 
-/*
- * Follow the CTS pin: raise CTS or NCTS when it changes, and start a
- * byte that waited for it
- */
 static bool nrf51_uart_cts_low(NRF51UARTState *s)
 {
     int pin = nrf51_uart_pin(s, A_PSELCTS);
@@ -399,6 +395,10 @@ static bool nrf51_uart_cts_low(NRF51UARTState *s)
     return pin < 0 || !nrf51_gpio_get_level(s->gpio, pin);
 }
 
+/*
+ * Follow the CTS pin: raise CTS or NCTS when it changes, and start a
+ * byte that waited for it
+ */
 static void nrf51_uart_update_cts(NRF51UARTState *s)
 {
     int pin = nrf51_uart_pin(s, A_PSELCTS);

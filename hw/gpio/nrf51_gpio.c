@@ -155,6 +155,9 @@ void nrf51_gpio_set_task_pin(NRF51GPIOState *s, unsigned pin, bool owned,
 void nrf51_gpio_set_periph_pins(NRF51GPIOState *s, uint32_t mask,
                                 uint32_t level)
 {
+    if (mask == s->periph_mask && (level & mask) == s->periph_level) {
+        return;
+    }
     s->periph_mask = mask;
     s->periph_level = level & mask;
     nrf51_gpio_update(s);
