@@ -272,12 +272,16 @@ class MicrobitMicroPython(QemuSystemTest):
         self.assertGreater(self.say('speech.pronounce("/HEH4LOW")'), 400)
         self.assertGreater(self.say('speech.sing("#115DOWWWWWW")'), 600)
 
-    def test_speech_duration(self):
-        # In instruction-count time the phrase takes as long as on the
-        # board each time: its length in 4 ms audio frames (within 1 %)
+    def test_sound_duration(self):
+        # In instruction-count time sound takes as long as on the board:
+        # 32 samples a frame at 7812.5 samples a second (within 1 %)
         self.boot('-icount', 'shift=6,sleep=off')
+        self.repl('import audio')
         self.repl('import speech')
         self.repl('from microbit import running_time')
+        self.assertAlmostEqual(
+            self.say('audio.play([audio.AudioFrame()] * 100)'),
+            100 * 32 * 1000 / 7812.5, delta=4)
         self.assertAlmostEqual(self.say('speech.say("hello there my friend")'),
                                1370, delta=14)
 
