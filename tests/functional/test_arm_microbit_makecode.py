@@ -90,6 +90,9 @@ class MicrobitMakeCode(QemuSystemTest):
         # adds a tick or two of its own
         self.assertAlmostEqual(int(self.ask('pause', 'paused')), 2000,
                                delta=20)
+        # A one-beat tone at the default 120 bpm, played on pin 0
+        # through the runtime's PWM (TIMER, GPIOTE and PPI)
+        self.assertAlmostEqual(int(self.ask('tone', 'tone')), 500, delta=10)
 
     def test_plain_hex_and_sensors(self):
         self.check_sensors()

@@ -38,6 +38,10 @@ serial.onDataReceived(serial.delimiters(Delimiters.NewLine), function () {
     } else if (command == "show") {
         basic.showString("Hello World!")
         serial.writeLine("shown")
+    } else if (command == "tone") {
+        let t = input.runningTime()
+        music.playTone(Note.C, music.beat(BeatFraction.Whole))
+        serial.writeLine("tone " + (input.runningTime() - t))
     } else if (command == "pause") {
         let t = input.runningTime()
         basic.pause(2000)
