@@ -140,9 +140,14 @@ static void lsm303agr_schedule(LSM303AGRState *s)
     }
 }
 
+/*
+ * A new sample is ready.  The outputs follow the values as they stand
+ * when read, so until this sample is read the later ones would change
+ * nothing the guest sees: sample again once it is read.
+ */
 static void lsm303agr_sample(void *opaque)
 {
-    LSM303AGRState *s = LSM303AGR(opaque);
+    LSM303AGRState *s = opaque;
 
     s->drdy = true;
     lsm303agr_update_irq(s);
@@ -151,7 +156,6 @@ static void lsm303agr_sample(void *opaque)
         (s->regs[M_CFG_REG_A] & M_CFG_A_MD_MASK) == M_CFG_A_SINGLE) {
         s->regs[M_CFG_REG_A] |= M_CFG_A_MD_MASK;
     }
-    lsm303agr_schedule(s);
 }
 
 /* The output of @axis as a 16-bit value */
@@ -206,6 +210,9 @@ static uint8_t lsm303agr_recv(I2CSlave *i2c)
     if (reg == (s->is_mag ? M_OUT_Z_H : A_OUT_Z_H)) {
         s->drdy = false;
         lsm303agr_update_irq(s);
+        if (!timer_pending(s->timer)) {
+            lsm303agr_schedule(s);
+        }
     }
     if (s->autoinc) {
         s->pointer = (reg + 1) % LSM303AGR_NUM_REGS;

@@ -85,9 +85,9 @@ static void mag3110_schedule(MAG3110State *s)
     }
 }
 
-static void mag3110_sample(void *opaque)
+/* Measure the field: the output registers hold it until the next one */
+static void mag3110_measure(MAG3110State *s)
 {
-    MAG3110State *s = MAG3110(opaque);
     int i;
 
     for (i = 0; i < 3; i++) {
@@ -104,7 +104,17 @@ static void mag3110_sample(void *opaque)
     /* A triggered measurement is a one-off */
     s->regs[REG_CTRL_REG1] &= ~CTRL1_TM;
     mag3110_update_irq(s);
-    mag3110_schedule(s);
+}
+
+/*
+ * A measurement is due.  Until it is read, later ones would only
+ * replace it: measure again when it is read (the field as it stands
+ * then), and carry on from there, rather than waking the host at the
+ * data rate while nobody reads.
+ */
+static void mag3110_sample(void *opaque)
+{
+    mag3110_measure(opaque);
 }
 
 static uint8_t mag3110_read_reg(MAG3110State *s, uint8_t reg)
@@ -147,12 +157,21 @@ static uint8_t mag3110_recv(I2CSlave *i2c)
 {
     MAG3110State *s = MAG3110(i2c);
     uint8_t reg = s->pointer;
-    uint8_t v = mag3110_read_reg(s, reg);
     bool fast = s->regs[REG_CTRL_REG1] & CTRL1_FR;
+    uint8_t v;
 
+    if (reg == REG_OUT_X_MSB && s->drdy && mag3110_active(s) &&
+        !timer_pending(s->timer)) {
+        /* The latest of the measurements not taken */
+        mag3110_measure(s);
+    }
+    v = mag3110_read_reg(s, reg);
     if (reg == (fast ? REG_OUT_Z_LSB - 1 : REG_OUT_Z_LSB)) {
         s->drdy = false;
         mag3110_update_irq(s);
+        if (!timer_pending(s->timer)) {
+            mag3110_schedule(s);
+        }
     }
     s->pointer = mag3110_next(s, reg);
     trace_mag3110_read(reg, v);

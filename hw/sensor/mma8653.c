@@ -104,13 +104,18 @@ static void mma8653_schedule(MMA8653State *s)
     }
 }
 
+/*
+ * A new sample is ready.  The output registers follow the acceleration
+ * as it stands when read, so until this sample is read the later ones
+ * would change nothing the guest sees: sample again once it is read,
+ * rather than waking the host at the data rate while nobody reads.
+ */
 static void mma8653_sample(void *opaque)
 {
-    MMA8653State *s = MMA8653(opaque);
+    MMA8653State *s = opaque;
 
     s->drdy = true;
     mma8653_update_irq(s);
-    mma8653_schedule(s);
 }
 
 /* The 10-bit output of @axis, left-justified in 16 bits */
@@ -171,6 +176,9 @@ static uint8_t mma8653_recv(I2CSlave *i2c)
     if (reg == (fast ? REG_OUT_Z_LSB - 1 : REG_OUT_Z_LSB)) {
         s->drdy = false;
         mma8653_update_irq(s);
+        if (!timer_pending(s->timer)) {
+            mma8653_schedule(s);
+        }
     }
     s->pointer = mma8653_next(s, reg);
     trace_mma8653_read(reg, v);

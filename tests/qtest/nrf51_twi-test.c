@@ -210,6 +210,20 @@ static void test_accelerometer(void)
     g_assert_cmpint((int16_t)(b[4] << 8 | b[5]) >> 6, ==, 128);
     /* Reading the sample releases INT1 */
     g_assert_true(qtest_readl(qts, GPIO_IN) & (1u << 28));
+
+    /* The next one is ready a period later, read or not in between */
+    qtest_clock_step(qts, 19 * 1000 * 1000);
+    g_assert_true(qtest_readl(qts, GPIO_IN) & (1u << 28));
+    qtest_clock_step(qts, 1 * 1000 * 1000);
+    g_assert_false(qtest_readl(qts, GPIO_IN) & (1u << 28));
+    qtest_clock_step(qts, 100 * 1000 * 1000);
+    g_assert_false(qtest_readl(qts, GPIO_IN) & (1u << 28));
+    qom_set_int(qts, "accel-z", -500);
+    twi_read(qts, ACCEL_ADDR, 0x01, b, 6);
+    g_assert_cmpint((int16_t)(b[4] << 8 | b[5]) >> 6, ==, -64);
+    g_assert_true(qtest_readl(qts, GPIO_IN) & (1u << 28));
+    qtest_clock_step(qts, 20 * 1000 * 1000);
+    g_assert_false(qtest_readl(qts, GPIO_IN) & (1u << 28));
     qtest_quit(qts);
 }
 
@@ -237,6 +251,20 @@ static void test_magnetometer(void)
     g_assert_cmpint((int16_t)(b[2] << 8 | b[3]), ==, 50);
     g_assert_cmpint((int16_t)(b[4] << 8 | b[5]), ==, -480);
     g_assert_false(qtest_readl(qts, GPIO_IN) & (1u << 29));
+
+    /*
+     * Left unread for many periods, the sample read is the field as it
+     * stands then, and the next is ready a period after the read
+     */
+    qtest_clock_step(qts, 13 * 1000 * 1000);
+    g_assert_true(qtest_readl(qts, GPIO_IN) & (1u << 29));
+    qtest_clock_step(qts, 200 * 1000 * 1000);
+    qom_set_int(qts, "magnet-x", -30000);
+    twi_read(qts, MAG_ADDR, 0x01, b, 6);
+    g_assert_cmpint((int16_t)(b[0] << 8 | b[1]), ==, 300);
+    g_assert_false(qtest_readl(qts, GPIO_IN) & (1u << 29));
+    qtest_clock_step(qts, 13 * 1000 * 1000);
+    g_assert_true(qtest_readl(qts, GPIO_IN) & (1u << 29));
     qtest_quit(qts);
 }
 
