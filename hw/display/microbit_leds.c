@@ -163,11 +163,28 @@ static void leds_finish_row(MicrobitLEDsState *s, unsigned r)
     leds_show(s);
 }
 
+/*
+ * Wake when a row has gone a quiet period without rising.  While the
+ * firmware scans every row the deadline keeps moving on, and the timer
+ * never fires.
+ */
+static void leds_arm(MicrobitLEDsState *s)
+{
+    int64_t when = INT64_MAX;
+    unsigned r;
+
+    for (r = 0; r < MICROBIT_LED_ROWS; r++) {
+        when = MIN(when, s->rose_ns[r]);
+    }
+    timer_mod(s->timer, when + LEDS_QUIET_NS);
+}
+
 static void leds_set_line(MicrobitLEDsState *s, uint32_t *lines, int n,
                           int level)
 {
     uint32_t old = *lines;
     int64_t now;
+    unsigned r;
 
     if (!!(old & BIT(n)) == !!level) {
         return;
@@ -175,14 +192,18 @@ static void leds_set_line(MicrobitLEDsState *s, uint32_t *lines, int n,
     now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
     leds_integrate(s, now);
     *lines = deposit32(old, n, 1, !!level);
+    s->active = true;
     if (lines == &s->rows && level) {
         /* A row rising starts its next cycle */
         leds_finish_row(s, n);
-        s->cycled |= BIT(n);
-    }
-    s->active = true;
-    if (!timer_pending(s->timer)) {
-        timer_mod(s->timer, now + LEDS_QUIET_NS);
+        s->rose_ns[n] = now;
+        leds_arm(s);
+    } else if (!timer_pending(s->timer)) {
+        /* The first change after a still period: watch from now */
+        for (r = 0; r < MICROBIT_LED_ROWS; r++) {
+            s->rose_ns[r] = now;
+        }
+        leds_arm(s);
     }
 }
 
@@ -222,14 +243,14 @@ static void leds_timer_cb(void *opaque)
 
     leds_integrate(s, now);
     for (r = 0; r < MICROBIT_LED_ROWS; r++) {
-        if (!(s->cycled & BIT(r))) {
+        if (now - s->rose_ns[r] >= LEDS_QUIET_NS) {
             leds_finish_row(s, r);
+            s->rose_ns[r] = now;
         }
     }
-    s->cycled = 0;
     if (s->active) {
         s->active = false;
-        timer_mod(s->timer, now + LEDS_QUIET_NS);
+        leds_arm(s);
     }
 }
 
@@ -515,6 +536,7 @@ static void leds_set_button_b(Object *obj, bool value, Error **errp)
 static void microbit_leds_reset_hold(Object *obj, ResetType type)
 {
     MicrobitLEDsState *s = MICROBIT_LEDS(obj);
+    unsigned r;
 
     /* The lines keep their levels; the measurement starts again */
     timer_del(s->timer);
@@ -524,7 +546,9 @@ static void microbit_leds_reset_hold(Object *obj, ResetType type)
     memset(s->duty, 0, sizeof(s->duty));
     memset(s->measured, 0, sizeof(s->measured));
     s->measured_rows = 0;
-    s->cycled = 0;
+    for (r = 0; r < MICROBIT_LED_ROWS; r++) {
+        s->rose_ns[r] = s->last_ns;
+    }
     s->active = false;
     s->dirty = true;
     if (s->rows) {
@@ -579,8 +603,7 @@ static int microbit_leds_post_load(void *opaque, int version_id)
 {
     MicrobitLEDsState *s = opaque;
 
-    if (s->cycled >= BIT(MICROBIT_LED_ROWS) ||
-        s->measured_rows >= BIT(MICROBIT_LED_ROWS)) {
+    if (s->measured_rows >= BIT(MICROBIT_LED_ROWS)) {
         return -EINVAL;
     }
     s->dirty = true;
@@ -589,8 +612,8 @@ static int microbit_leds_post_load(void *opaque, int version_id)
 
 static const VMStateDescription vmstate_microbit_leds = {
     .name = TYPE_MICROBIT_LEDS,
-    .version_id = 1,
-    .minimum_version_id = 1,
+    .version_id = 2,
+    .minimum_version_id = 2,
     .post_load = microbit_leds_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_TIMER_PTR(timer, MicrobitLEDsState),
@@ -601,7 +624,7 @@ static const VMStateDescription vmstate_microbit_leds = {
         VMSTATE_UINT64_ARRAY(high_ns, MicrobitLEDsState, MICROBIT_LED_ROWS),
         VMSTATE_UINT64_2DARRAY(on_ns, MicrobitLEDsState, MICROBIT_LED_ROWS,
                               MICROBIT_LED_COLS),
-        VMSTATE_UINT32(cycled, MicrobitLEDsState),
+        VMSTATE_INT64_ARRAY(rose_ns, MicrobitLEDsState, MICROBIT_LED_ROWS),
         VMSTATE_BOOL(active, MicrobitLEDsState),
         VMSTATE_UINT16_2DARRAY(measured, MicrobitLEDsState,
                                MICROBIT_LED_ROWS, MICROBIT_LED_COLS),

@@ -54,8 +54,11 @@ struct MicrobitLEDsState {
     int64_t last_ns;
     uint64_t high_ns[MICROBIT_LED_ROWS];
     uint64_t on_ns[MICROBIT_LED_ROWS][MICROBIT_LED_COLS];
-    /* Rows that rose since the timer last ran; lines changed since */
-    uint32_t cycled;
+    /*
+     * When each row last rose, or was last measured without rising;
+     * whether the lines changed since the timer last ran
+     */
+    int64_t rose_ns[MICROBIT_LED_ROWS];
     bool active;
 
     /*
