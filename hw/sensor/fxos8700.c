@@ -132,17 +132,13 @@ static void fxos8700_schedule(FXOS8700State *s)
     }
 }
 
-/*
- * A new sample is ready.  The outputs follow the values as they stand
- * when read, so until this sample is read the later ones would change
- * nothing the guest sees: sample again once it is read.
- */
 static void fxos8700_sample(void *opaque)
 {
     FXOS8700State *s = opaque;
 
     s->drdy = true;
     fxos8700_update_irq(s);
+    fxos8700_schedule(s);
 }
 
 /* The accelerometer's 14-bit output of @axis, left-justified in 16 bits */
@@ -220,9 +216,6 @@ static uint8_t fxos8700_recv(I2CSlave *i2c)
     if (reg == last) {
         s->drdy = false;
         fxos8700_update_irq(s);
-        if (!timer_pending(s->timer)) {
-            fxos8700_schedule(s);
-        }
     }
     s->pointer = fxos8700_next(s, reg);
     trace_fxos8700_read(reg, v);
