@@ -251,8 +251,9 @@ static void nrf51_timer_cb(void *opaque)
 #define TIMER_LATE_NS   NANOSECONDS_PER_SECOND
 
 static bool nrf51_timer_late_compare(NRF51TimerState *s, unsigned n,
-                                     uint32_t old, uint64_t ticks)
+                                     uint32_t old)
 {
+    uint64_t ticks = s->seen;   /* the count, as of the update just made */
     uint64_t mask = nrf51_timer_mask(s);
     uint64_t match, window;
 
@@ -429,7 +430,7 @@ static void nrf51_timer_write(void *opaque, hwaddr offset, uint64_t value,
         n = (offset - A_CC0) / 4;
         old = s->cc[n];
         s->cc[n] = value;
-        if (!nrf51_timer_late_compare(s, n, old, s->seen)) {
+        if (!nrf51_timer_late_compare(s, n, old)) {
             s->since[n] = s->seen;
         }
         nrf51_timer_update(s);

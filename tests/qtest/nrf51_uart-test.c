@@ -299,6 +299,20 @@ static void test_flow_control(void)
     g_assert_cmphex(uart_read(qts, ERRORSRC), ==, 0);
     g_assert_false(qtest_get_irq(qts, RTS_PIN));
 
+    /*
+     * RTS looped back onto CTS, with both shorts: each follows the
+     * other to a standstill, whatever the receiver does
+     */
+    uart_write(qts, PSELCTS, RTS_PIN);
+    uart_write(qts, SHORTS, SHORT_CTS_STARTRX | SHORT_NCTS_STOPRX);
+    uart_write(qts, STOPRX, 1);
+    g_assert_true(qtest_get_irq(qts, RTS_PIN));
+    uart_write(qts, STARTRX, 1);
+    g_assert_false(qtest_get_irq(qts, RTS_PIN));
+    qtest_clock_step(qts, 10 * FRAME_NS_115200);
+    uart_write(qts, PSELCTS, CTS_PIN);
+    uart_write(qts, SHORTS, 0);
+
     /* Without HWFC the pin is GPIO's again */
     uart_write(qts, CONFIG, 0);
     qtest_writel(qts, GPIO_OUTSET, 1u << RTS_PIN);
