@@ -25,7 +25,6 @@
 #include "qapi/error.h"
 #include "qapi/visitor.h"
 #include "hw/adc/nrf51_adc.h"
-#include "hw/arm/nrf51.h"
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
 #include "trace.h"
@@ -42,9 +41,8 @@ REG32(CONFIG, 0x504)
     FIELD(CONFIG, PSEL, 8, 8)
     FIELD(CONFIG, EXTREFSEL, 16, 2)
 REG32(RESULT, 0x508)
-REG32(POWER, 0xffc)
 
-#define EV_END              NRF51_EVENT(A_EVENTS_END)
+#define EV_END              NRF_EVENT(A_EVENTS_END)
 #define CONFIG_MASK         (R_CONFIG_RES_MASK | R_CONFIG_INPSEL_MASK | \
                              R_CONFIG_REFSEL_MASK | R_CONFIG_PSEL_MASK | \
                              R_CONFIG_EXTREFSEL_MASK)
@@ -140,52 +138,15 @@ static void nrf51_adc_done(void *opaque)
 
     s->busy = false;
     trace_nrf51_adc_result(s->result);
-    nrf51_events_fire(&s->events, EV_END);
+    nrf_peripheral_event(&s->parent_obj, EV_END);
 }
 
-static uint64_t nrf51_adc_read(void *opaque, hwaddr offset, unsigned size)
+static void nrf51_adc_task(NRFPeripheralState *p, unsigned n)
 {
-    NRF51ADCState *s = opaque;
+    NRF51ADCState *s = container_of(p, NRF51ADCState, parent_obj);
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        return nrf51_events_read(&s->events, offset);
-    }
-    switch (offset) {
-    case A_TASKS_START:
-    case A_TASKS_STOP:
-        return 0;
-    case A_BUSY:
-        return s->busy;
-    case A_ENABLE:
-        return s->enable;
-    case A_CONFIG:
-        return s->config;
-    case A_RESULT:
-        return s->result;
-    case A_POWER:
-        return 1;
-    default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad read offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
-        return 0;
-    }
-}
-
-static void nrf51_adc_write(void *opaque, hwaddr offset, uint64_t value,
-                            unsigned size)
-{
-    NRF51ADCState *s = opaque;
-
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_events_write(&s->events, offset, value);
-        return;
-    }
-    switch (offset) {
-    case A_TASKS_START:
-        if (!(value & 1)) {
-            break;
-        }
+    switch (n) {
+    case NRF_TASK(A_TASKS_START):
         if (!(s->enable & 1)) {
             qemu_log_mask(LOG_GUEST_ERROR, "%s: START while disabled\n",
                           __func__);
@@ -197,36 +158,50 @@ static void nrf51_adc_write(void *opaque, hwaddr offset, uint64_t value,
         timer_mod(s->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
                   nrf51_adc_conversion_ns(s));
         break;
-    case A_TASKS_STOP:
-        if (value & 1) {
-            s->busy = false;
-            timer_del(s->timer);
-        }
+    case NRF_TASK(A_TASKS_STOP):
+        s->busy = false;
+        timer_del(s->timer);
         break;
+    }
+}
+
+static uint64_t nrf51_adc_read(NRFPeripheralState *p, hwaddr offset,
+                               unsigned size)
+{
+    NRF51ADCState *s = container_of(p, NRF51ADCState, parent_obj);
+
+    switch (offset) {
+    case A_BUSY:
+        return s->busy;
+    case A_ENABLE:
+        return s->enable;
+    case A_CONFIG:
+        return s->config;
+    case A_RESULT:
+        return s->result;
+    default:
+        nrf_peripheral_bad_offset(p, offset, false);
+        return 0;
+    }
+}
+
+static void nrf51_adc_write(NRFPeripheralState *p, hwaddr offset,
+                            uint64_t value, unsigned size)
+{
+    NRF51ADCState *s = container_of(p, NRF51ADCState, parent_obj);
+
+    switch (offset) {
     case A_ENABLE:
         s->enable = value & 3;
         break;
     case A_CONFIG:
         s->config = value & CONFIG_MASK;
         break;
-    case A_POWER:
-        break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, true);
         break;
     }
 }
-
-static const MemoryRegionOps nrf51_adc_ops = {
-    .read = nrf51_adc_read,
-    .write = nrf51_adc_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 4,
-    .valid.max_access_size = 4,
-    .valid.unaligned = false,
-};
 
 static void nrf51_adc_get_mv(Object *obj, Visitor *v, const char *name,
                              void *opaque, Error **errp)
@@ -250,21 +225,15 @@ static void nrf51_adc_set_mv(Object *obj, Visitor *v, const char *name,
     *mv = value;
 }
 
-static void nrf51_adc_reset_enter(Object *obj, ResetType type)
+static void nrf51_adc_reset(NRFPeripheralState *p)
 {
-    NRF51ADCState *s = NRF51_ADC(obj);
+    NRF51ADCState *s = container_of(p, NRF51ADCState, parent_obj);
 
     timer_del(s->timer);
-    nrf51_events_reset(&s->events);
     s->busy = false;
     s->enable = 0;
     s->config = 0x00000018;     /* 8 bits, AIN 1/3, VBG */
     s->result = 0;
-}
-
-static void nrf51_adc_reset_hold(Object *obj, ResetType type)
-{
-    nrf51_events_update_irq(&NRF51_ADC(obj)->events);
 }
 
 static void nrf51_adc_realize(DeviceState *dev, Error **errp)
@@ -278,11 +247,6 @@ static void nrf51_adc_init(Object *obj)
 {
     NRF51ADCState *s = NRF51_ADC(obj);
     int i;
-
-    memory_region_init_io(&s->mmio, obj, &nrf51_adc_ops, s, TYPE_NRF51_ADC,
-                          NRF51_PERIPHERAL_SIZE);
-    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
-    nrf51_events_init(&s->events, DEVICE(obj), 1u << EV_END);
 
     s->vdd_mv = 3300;
     object_property_add(obj, "vdd", "uint32", nrf51_adc_get_mv,
@@ -300,7 +264,7 @@ static const VMStateDescription vmstate_nrf51_adc = {
     .version_id = 1,
     .minimum_version_id = 1,
     .fields = (const VMStateField[]) {
-        VMSTATE_NRF51_EVENTS(events, NRF51ADCState),
+        VMSTATE_NRF_PERIPHERAL(parent_obj, NRF51ADCState),
         VMSTATE_TIMER_PTR(timer, NRF51ADCState),
         VMSTATE_UINT32_ARRAY(ain_mv, NRF51ADCState, NRF51_ADC_INPUTS),
         VMSTATE_UINT32(vdd_mv, NRF51ADCState),
@@ -315,20 +279,25 @@ static const VMStateDescription vmstate_nrf51_adc = {
 static void nrf51_adc_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    NRFPeripheralClass *pc = NRF_PERIPHERAL_CLASS(klass);
 
+    pc->name = TYPE_NRF51_ADC;
+    pc->tasks = BIT(NRF_TASK(A_TASKS_START)) | BIT(NRF_TASK(A_TASKS_STOP));
+    pc->events = BIT(EV_END);
+    pc->has_power = true;
+    pc->task = nrf51_adc_task;
+    pc->read = nrf51_adc_read;
+    pc->write = nrf51_adc_write;
+    pc->reset = nrf51_adc_reset;
     dc->realize = nrf51_adc_realize;
     dc->desc = "nRF51 ADC";
     dc->vmsd = &vmstate_nrf51_adc;
-    rc->phases.enter = nrf51_adc_reset_enter;
-    rc->phases.hold = nrf51_adc_reset_hold;
-    dc->user_creatable = false;
 }
 
 static const TypeInfo nrf51_adc_types[] = {
     {
         .name = TYPE_NRF51_ADC,
-        .parent = TYPE_SYS_BUS_DEVICE,
+        .parent = TYPE_NRF_PERIPHERAL,
         .instance_size = sizeof(NRF51ADCState),
         .instance_init = nrf51_adc_init,
         .class_init = nrf51_adc_class_init,

@@ -117,148 +117,98 @@ static const MemoryRegionOps nrf51_romtable_ops = {
     .impl.max_access_size = 4,
 };
 
-/*
- * SPIn and TWIn share peripheral ID 3 or 4: one register space, which
- * ENABLE gives to one or the other (1 for SPI, 5 for TWI).  While one
- * is enabled the slot forwards every access to it.  While neither is,
- * firmware sets up the block it is about to enable: configuration
- * both understand (pins, frequency, interrupt enables) reaches both,
- * and what only the SPI master has (PSELMISO, CONFIG) reaches it
- * alone.  ENABLE itself reaches both.  Slot 1 also holds SPIS1, the SPI
- * slave (ENABLE 2), of which only the registers are modelled: while it
- * is enabled it takes every access.
- */
-#define NRF51_ENABLE_OFFSET     0x500
-#define NRF51_ENABLE_SPIS       2
-#define NRF51_SPI_PSELMISO      0x510
-#define NRF51_SPI_CONFIG        0x554
-
-static bool nrf51_serial_spi_only(hwaddr offset)
+/* Join the lines of peripheral @dev to the PPI's lines for ID @id */
+static void nrf51_connect_ppi(NRF51State *s, DeviceState *dev, unsigned id)
 {
-    return offset == NRF51_SPI_PSELMISO || offset == NRF51_SPI_CONFIG;
-}
+    DeviceState *ppi = DEVICE(&s->ppi);
+    unsigned n;
 
-static bool nrf51_serial_shared(hwaddr offset)
-{
-    switch (offset) {
-    case NRF51_INTEN:
-    case NRF51_INTENSET:
-    case NRF51_INTENCLR:
-    case NRF51_ENABLE_OFFSET:
-    case 0x508:                 /* PSELSCK, PSELSCL */
-    case 0x50c:                 /* PSELMOSI, PSELSDA */
-    case 0x524:                 /* FREQUENCY */
-        return true;
-    default:
-        return false;
+    for (n = 0; n < NRF_MAX_EVENTS; n++) {
+        qdev_connect_gpio_out_named(dev, NRF_EVENT_GPIO, n,
+            qdev_get_gpio_in_named(ppi, NRF_PPI_EVENT_IN,
+                                   NRF_PPI_LINE(id, n)));
+        qdev_connect_gpio_out_named(ppi, NRF_PPI_ROUTED_OUT,
+            NRF_PPI_LINE(id, n), qdev_get_gpio_in_named(dev, NRF_ROUTED_GPIO,
+                                                        n));
+    }
+    for (n = 0; n < NRF_MAX_TASKS; n++) {
+        qdev_connect_gpio_out_named(ppi, NRF_PPI_TASK_OUT,
+            NRF_PPI_LINE(id, n), qdev_get_gpio_in_named(dev, NRF_TASK_GPIO,
+                                                        n));
     }
 }
-
-static bool nrf51_serial_spis(NRF51SerialSlot *slot)
-{
-    return slot->spis &&
-           slot->spis->config[(NRF51_ENABLE_OFFSET -
-                               NRF51_BASIC_CONFIG_BASE) / 4] ==
-           NRF51_ENABLE_SPIS;
-}
-
-static MemTxResult nrf51_serial_read(void *opaque, hwaddr offset,
-                                     uint64_t *data, unsigned size,
-                                     MemTxAttrs attrs)
-{
-    NRF51SerialSlot *slot = opaque;
-    bool spi = slot->spi->enable == 1 ||
-               (slot->twi->enable != 5 && nrf51_serial_spi_only(offset));
-
-    if (nrf51_serial_spis(slot)) {
-        return memory_region_dispatch_read(&slot->spis->mmio, offset, data,
-                                           size_memop(size), attrs);
-    }
-    return memory_region_dispatch_read(spi ? &slot->spi->mmio :
-                                       &slot->twi->mmio, offset, data,
-                                       size_memop(size), attrs);
-}
-
-static MemTxResult nrf51_serial_write(void *opaque, hwaddr offset,
-                                      uint64_t data, unsigned size,
-                                      MemTxAttrs attrs)
-{
-    NRF51SerialSlot *slot = opaque;
-    MemOp op = size_memop(size);
-    bool to_spi, to_twi;
-
-    if (slot->spis && (offset == NRF51_ENABLE_OFFSET ||
-                       nrf51_serial_spis(slot))) {
-        memory_region_dispatch_write(&slot->spis->mmio, offset, data, op,
-                                     attrs);
-        if (offset != NRF51_ENABLE_OFFSET) {
-            return MEMTX_OK;
-        }
-    }
-    if (offset == NRF51_ENABLE_OFFSET) {
-        to_spi = to_twi = true;
-    } else if (slot->spi->enable == 1) {
-        to_spi = true;
-        to_twi = false;
-    } else if (slot->twi->enable == 5) {
-        to_spi = false;
-        to_twi = true;
-    } else {
-        to_spi = nrf51_serial_shared(offset) ||
-                 nrf51_serial_spi_only(offset);
-        to_twi = !nrf51_serial_spi_only(offset);
-    }
-    if (to_spi) {
-        memory_region_dispatch_write(&slot->spi->mmio, offset, data, op,
-                                     attrs);
-    }
-    if (to_twi) {
-        memory_region_dispatch_write(&slot->twi->mmio, offset, data, op,
-                                     attrs);
-    }
-    return MEMTX_OK;
-}
-
-static const MemoryRegionOps nrf51_serial_ops = {
-    .read_with_attrs = nrf51_serial_read,
-    .write_with_attrs = nrf51_serial_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 4,
-    .valid.max_access_size = 4,
-};
 
 /*
  * Realize an APB peripheral and put it in its slot: registers at
- * 0x40000000 + ID * 0x1000, interrupt on NVIC line ID.
- *
- * A task may raise an event that the PPI turns into another task of
- * the same peripheral, within the same register write; that is how
- * the hardware works, so QEMU's guard against re-entrant MMIO is off
- * for these registers.  The PPI bounds such chains itself.
+ * 0x40000000 + ID * 0x1000, interrupt on NVIC line ID, events and
+ * tasks on the PPI's lines for ID, running from @clk.
  */
-static bool nrf51_realize_peripheral(NRF51State *s, SysBusDevice *sbd,
-                                     unsigned id, Error **errp)
+static bool nrf51_realize_peripheral(NRF51State *s, NRFPeripheralState *p,
+                                     unsigned id, Clock *clk, Error **errp)
 {
+    SysBusDevice *sbd = SYS_BUS_DEVICE(p);
+
+    if (clk) {
+        qdev_connect_clock_in(DEVICE(p), NRF_CLOCK_IN, clk);
+    }
     if (!sysbus_realize(sbd, errp)) {
         return false;
     }
-    sysbus_mmio_get_region(sbd, 0)->disable_reentrancy_guard = true;
     sysbus_mmio_map(sbd, 0, NRF51_PERIPHERAL_ADDR(id));
     sysbus_connect_irq(sbd, 0, qdev_get_gpio_in(DEVICE(&s->cpu), id));
+    nrf51_connect_ppi(s, DEVICE(p), id);
     return true;
 }
 
-/* Route the events of peripheral @id to the PPI */
-static void nrf51_connect_events(NRF51State *s, DeviceState *dev,
-                                 NRF51Events *events, unsigned id)
+/*
+ * Realize member @m of the serial slot @slot for ID @id: its events go
+ * to the PPI's lines for the ID, its tasks and "event-routed" lines
+ * come through the slot, which knows which member is enabled
+ */
+static bool nrf51_realize_serial_member(NRF51State *s, NRFPeripheralState *p,
+                                        DeviceState *slot, unsigned m,
+                                        unsigned id, Error **errp)
 {
+    DeviceState *dev = DEVICE(p);
+    DeviceState *ppi = DEVICE(&s->ppi);
     unsigned n;
 
-    nrf51_ppi_set_source(&s->ppi, id, events);
-    for (n = 0; n < NRF51_MAX_EVENTS; n++) {
-        qdev_connect_gpio_out_named(dev, NRF51_EVENT_GPIO, n,
-            qdev_get_gpio_in_named(DEVICE(&s->ppi), NRF51_EVENT_GPIO,
-                                   id * NRF51_MAX_EVENTS + n));
+    qdev_connect_clock_in(dev, NRF_CLOCK_IN, s->hfclk);
+    if (!sysbus_realize(SYS_BUS_DEVICE(p), errp)) {
+        return false;
+    }
+    for (n = 0; n < NRF_MAX_EVENTS; n++) {
+        qdev_connect_gpio_out_named(dev, NRF_EVENT_GPIO, n,
+            qdev_get_gpio_in_named(ppi, NRF_PPI_EVENT_IN,
+                                   NRF_PPI_LINE(id, n)));
+        qdev_connect_gpio_out_named(slot, NRF51_SLOT_MEMBER_ROUTED,
+            m * NRF_MAX_EVENTS + n,
+            qdev_get_gpio_in_named(dev, NRF_ROUTED_GPIO, n));
+    }
+    for (n = 0; n < NRF_MAX_TASKS; n++) {
+        qdev_connect_gpio_out_named(slot, NRF51_SLOT_MEMBER_TASK,
+            m * NRF_MAX_TASKS + n,
+            qdev_get_gpio_in_named(dev, NRF_TASK_GPIO, n));
+    }
+    return true;
+}
+
+/* The PPI's task and "event-routed" lines for ID @id reach the slot */
+static void nrf51_connect_serial_ppi(NRF51State *s, DeviceState *slot,
+                                     unsigned id)
+{
+    DeviceState *ppi = DEVICE(&s->ppi);
+    unsigned n;
+
+    for (n = 0; n < NRF_MAX_TASKS; n++) {
+        qdev_connect_gpio_out_named(ppi, NRF_PPI_TASK_OUT,
+            NRF_PPI_LINE(id, n), qdev_get_gpio_in_named(slot, NRF_TASK_GPIO,
+                                                        n));
+    }
+    for (n = 0; n < NRF_MAX_EVENTS; n++) {
+        qdev_connect_gpio_out_named(ppi, NRF_PPI_ROUTED_OUT,
+            NRF_PPI_LINE(id, n), qdev_get_gpio_in_named(slot, NRF_ROUTED_GPIO,
+                                                        n));
     }
 }
 
@@ -322,27 +272,26 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
         return;
     }
 
-    /* PPI, which every peripheral's events reach */
-    object_property_set_link(OBJECT(&s->ppi), "memory", OBJECT(sysmem),
-                             &error_abort);
-    sbd = SYS_BUS_DEVICE(&s->ppi);
-    if (!sysbus_realize(sbd, errp)) {
+    /*
+     * The PPI, which joins every peripheral's events to tasks; its own
+     * tasks (the channel groups) are among them
+     */
+    if (!nrf51_realize_peripheral(s, NRF_PERIPHERAL(&s->ppi), NRF51_ID_PPI,
+                                  NULL, errp)) {
         return;
     }
-    sysbus_mmio_map(sbd, 0, NRF51_PERIPHERAL_ADDR(NRF51_ID_PPI));
 
-    /* POWER, CLOCK and MPU; the LFCLK they control drives the RTCs */
+    /*
+     * POWER, CLOCK and MPU: the CLOCK block's HFCLK and LFCLK (s->hfclk
+     * and s->lfclk) are what the peripherals realized after it run from
+     */
     dev = DEVICE(&s->power);
-    if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(dev), NRF51_ID_POWER,
-                                  errp) ||
-        !nrf51_realize_split(&s->lfclk_split, NRF51_NUM_RTCS, errp)) {
+    if (!nrf51_realize_peripheral(s, NRF_PERIPHERAL(dev), NRF51_ID_POWER,
+                                  NULL, errp)) {
         return;
     }
-    nrf51_connect_events(s, dev, &s->power.events, NRF51_ID_POWER);
     qdev_connect_gpio_out_named(armv7m, "SYSRESETREQ", 0,
         qdev_get_gpio_in_named(dev, NRF51_POWER_SYSRESETREQ, 0));
-    qdev_connect_gpio_out_named(dev, NRF51_POWER_LFCLK, 0,
-                                qdev_get_gpio_in(DEVICE(&s->lfclk_split), 0));
 
     /* FICR */
     sbd = SYS_BUS_DEVICE(&s->ficr);
@@ -356,33 +305,45 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
     sysbus_mmio_map(sbd, 0, NRF51_FICR_BASE);
 
     /* UART0, with RTS and CTS on GPIO pins */
-    object_property_set_link(OBJECT(&s->uart), "gpio", OBJECT(&s->gpio),
-                             &error_abort);
-    if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->uart),
-                                  NRF51_ID_UART0, errp)) {
+    if (!nrf51_realize_peripheral(s, NRF_PERIPHERAL(&s->uart),
+                                  NRF51_ID_UART0, s->hfclk, errp)) {
         return;
     }
-    nrf51_connect_events(s, DEVICE(&s->uart), &s->uart.events,
-                         NRF51_ID_UART0);
 
-    /* GPIO, on the AHB, with GPIOTE watching its pins */
+    /*
+     * GPIO, on the AHB.  GPIOTE and the UART watch its pins (each pin's
+     * level reaches both through a split) and drive them: GPIOTE's
+     * task channels, and the UART's RTS.
+     */
     sbd = SYS_BUS_DEVICE(&s->gpio);
     if (!sysbus_realize(sbd, errp)) {
         return;
     }
     sysbus_mmio_map(sbd, 0, NRF51_GPIO_BASE);
-    object_property_set_link(OBJECT(&s->gpiote), "gpio", OBJECT(&s->gpio),
-                             &error_abort);
     dev = DEVICE(&s->gpiote);
-    if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(dev), NRF51_ID_GPIOTE,
-                                  errp) ||
+    if (!nrf51_realize_peripheral(s, NRF_PERIPHERAL(dev), NRF51_ID_GPIOTE,
+                                  NULL, errp) ||
         !nrf51_realize_split(&s->detect_split, 2, errp)) {
         return;
     }
-    nrf51_connect_events(s, dev, &s->gpiote.events, NRF51_ID_GPIOTE);
     for (i = 0; i < NRF51_GPIO_PINS; i++) {
+        DeviceState *split = DEVICE(&s->pin_split[i]);
+
+        if (!nrf51_realize_split(&s->pin_split[i], 2, errp)) {
+            return;
+        }
         qdev_connect_gpio_out_named(DEVICE(&s->gpio), NRF51_GPIO_LEVEL, i,
+                                    qdev_get_gpio_in(split, 0));
+        qdev_connect_gpio_out(split, 0,
             qdev_get_gpio_in_named(dev, NRF51_GPIOTE_LEVEL, i));
+        qdev_connect_gpio_out(split, 1,
+            qdev_get_gpio_in_named(DEVICE(&s->uart), NRF51_UART_PIN_LEVEL,
+                                   i));
+        qdev_connect_gpio_out_named(dev, NRF51_GPIOTE_PIN, i,
+            qdev_get_gpio_in_named(DEVICE(&s->gpio), NRF51_GPIO_TASK_PIN, i));
+        qdev_connect_gpio_out_named(DEVICE(&s->uart), NRF51_UART_PIN, i,
+            qdev_get_gpio_in_named(DEVICE(&s->gpio), NRF51_GPIO_PERIPH_PIN,
+                                   i));
     }
     qdev_connect_gpio_out_named(DEVICE(&s->gpio), NRF51_GPIO_DETECT, 0,
         qdev_get_gpio_in(DEVICE(&s->detect_split), 0));
@@ -398,117 +359,107 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
     for (i = 0; i < NRF51_NUM_TIMERS; i++) {
         if (!object_property_set_uint(OBJECT(&s->timer[i]), "max-bits",
                                       nrf51_timers[i].max_bits, errp) ||
-            !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->timer[i]),
-                                      nrf51_timers[i].id, errp)) {
+            !nrf51_realize_peripheral(s, NRF_PERIPHERAL(&s->timer[i]),
+                                      nrf51_timers[i].id, s->hfclk, errp)) {
             return;
         }
-        nrf51_connect_events(s, DEVICE(&s->timer[i]), &s->timer[i].events,
-                             nrf51_timers[i].id);
     }
     for (i = 0; i < NRF51_NUM_RTCS; i++) {
         dev = DEVICE(&s->rtc[i]);
         if (!object_property_set_uint(OBJECT(dev), "num-cc",
                                       nrf51_rtcs[i].num_cc, errp) ||
-            !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(dev),
-                                      nrf51_rtcs[i].id, errp)) {
+            !nrf51_realize_peripheral(s, NRF_PERIPHERAL(dev),
+                                      nrf51_rtcs[i].id, s->lfclk, errp)) {
             return;
         }
-        nrf51_connect_events(s, dev, &s->rtc[i].events, nrf51_rtcs[i].id);
-        qdev_connect_gpio_out(DEVICE(&s->lfclk_split), i,
-                              qdev_get_gpio_in_named(dev, NRF51_RTC_LFCLK,
-                                                     0));
     }
 
     /*
-     * The serial slots: SPIn or TWIn, whichever ENABLE selects, with
-     * their interrupts ORed.  The board's sensors sit on TWI0's bus.
+     * The serial slots: TWIn, SPIn or (slot 1) SPIS1, whichever ENABLE
+     * selects (hw/misc/nrf51_serial_slot.c), with their interrupts
+     * ORed.  The board's sensors sit on TWI0's bus.
      */
+    qdev_prop_set_string(DEVICE(&s->spis1), "name", "nrf51.spis1");
     for (i = 0; i < NRF51_NUM_SERIAL; i++) {
         static const unsigned ids[] = {
             NRF51_ID_SPI0_TWI0, NRF51_ID_SPI1_TWI1
         };
-        NRF51SerialSlot *slot = &s->serial[i];
+        static const char *const links[NRF51_SLOT_MEMBERS] = {
+            [NRF51_SLOT_TWI] = "twi",
+            [NRF51_SLOT_SPI] = "spi",
+            [NRF51_SLOT_SPIS] = "spis",
+        };
+        NRFPeripheralState *members[NRF51_SLOT_MEMBERS] = {
+            [NRF51_SLOT_TWI] = NRF_PERIPHERAL(&s->twi[i]),
+            [NRF51_SLOT_SPI] = NRF_PERIPHERAL(&s->spi[i]),
+            [NRF51_SLOT_SPIS] = i == 1 ? NRF_PERIPHERAL(&s->spis1) : NULL,
+        };
+        DeviceState *slot = DEVICE(&s->serial[i]);
         DeviceState *or = DEVICE(&s->serial_irq[i]);
+        unsigned m;
 
-        if (!sysbus_realize(SYS_BUS_DEVICE(&s->twi[i]), errp) ||
-            !sysbus_realize(SYS_BUS_DEVICE(&s->spi[i]), errp) ||
-            !object_property_set_int(OBJECT(or), "num-lines", 3, errp) ||
+        if (!object_property_set_int(OBJECT(or), "num-lines",
+                                     NRF51_SLOT_MEMBERS, errp) ||
             !qdev_realize(or, NULL, errp)) {
             return;
         }
-        slot->twi = &s->twi[i];
-        slot->spi = &s->spi[i];
-        if (i == 1) {
-            slot->spis = &s->spis1;
-            qdev_prop_set_string(DEVICE(&s->spis1), "name", "nrf51.spis1");
-            if (!sysbus_realize(SYS_BUS_DEVICE(&s->spis1), errp)) {
+        for (m = 0; m < NRF51_SLOT_MEMBERS; m++) {
+            if (!members[m]) {
+                continue;
+            }
+            if (!nrf51_realize_serial_member(s, members[m], slot, m, ids[i],
+                                             errp)) {
                 return;
             }
-            s->spis1.mmio.disable_reentrancy_guard = true;
-            sysbus_connect_irq(SYS_BUS_DEVICE(&s->spis1), 0,
-                               qdev_get_gpio_in(or, 2));
-            nrf51_connect_events(s, DEVICE(&s->spis1), &s->spis1.events,
-                                 ids[i]);
+            sysbus_connect_irq(SYS_BUS_DEVICE(members[m]), 0,
+                               qdev_get_gpio_in(or, m));
+            object_property_set_link(OBJECT(slot), links[m],
+                OBJECT(sysbus_mmio_get_region(SYS_BUS_DEVICE(members[m]), 0)),
+                &error_abort);
         }
-        memory_region_init_io(&slot->mmio, OBJECT(s), &nrf51_serial_ops,
-                              slot, i ? "nrf51.serial1" : "nrf51.serial0",
-                              NRF51_PERIPHERAL_SIZE);
-        slot->mmio.disable_reentrancy_guard = true;
-        memory_region_add_subregion(sysmem, NRF51_PERIPHERAL_ADDR(ids[i]),
-                                    &slot->mmio);
-        s->twi[i].mmio.disable_reentrancy_guard = true;
-        s->spi[i].mmio.disable_reentrancy_guard = true;
-        sysbus_connect_irq(SYS_BUS_DEVICE(&s->twi[i]), 0,
-                           qdev_get_gpio_in(or, 0));
-        sysbus_connect_irq(SYS_BUS_DEVICE(&s->spi[i]), 0,
-                           qdev_get_gpio_in(or, 1));
+        if (!sysbus_realize(SYS_BUS_DEVICE(slot), errp)) {
+            return;
+        }
+        sysbus_mmio_map(SYS_BUS_DEVICE(slot), 0,
+                        NRF51_PERIPHERAL_ADDR(ids[i]));
         qdev_connect_gpio_out(or, 0, qdev_get_gpio_in(armv7m, ids[i]));
-        /* Both signal their events as peripheral ID ids[i] */
-        nrf51_connect_events(s, DEVICE(&s->spi[i]), &s->spi[i].events,
-                             ids[i]);
-        nrf51_connect_events(s, DEVICE(&s->twi[i]), &s->twi[i].events,
-                             ids[i]);
+        nrf51_connect_serial_ppi(s, slot, ids[i]);
     }
 
     /* RNG and TEMP */
-    if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->rng), NRF51_ID_RNG,
-                                  errp) ||
-        !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->temp),
-                                  NRF51_ID_TEMP, errp)) {
+    if (!nrf51_realize_peripheral(s, NRF_PERIPHERAL(&s->rng), NRF51_ID_RNG,
+                                  s->hfclk, errp) ||
+        !nrf51_realize_peripheral(s, NRF_PERIPHERAL(&s->temp),
+                                  NRF51_ID_TEMP, s->hfclk, errp)) {
         return;
     }
-    nrf51_connect_events(s, DEVICE(&s->rng), &s->rng.events, NRF51_ID_RNG);
-    nrf51_connect_events(s, DEVICE(&s->temp), &s->temp.events,
-                         NRF51_ID_TEMP);
 
-    /* ADC, ECB and the watchdog, which resets through POWER */
+    /*
+     * ADC and ECB, which ECB's EasyDMA reads and writes RAM for; the
+     * watchdog, on the LFCLK, which resets through POWER
+     */
     object_property_set_link(OBJECT(&s->ecb), "memory", OBJECT(sysmem),
                              &error_abort);
     if (!object_property_set_uint(OBJECT(&s->ecb), "sram-size",
                                   s->sram_size, errp) ||
-        !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->adc), NRF51_ID_ADC,
-                                  errp) ||
-        !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->ecb), NRF51_ID_ECB,
-                                  errp) ||
-        !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(&s->wdt), NRF51_ID_WDT,
-                                  errp)) {
+        !nrf51_realize_peripheral(s, NRF_PERIPHERAL(&s->adc), NRF51_ID_ADC,
+                                  s->hfclk, errp) ||
+        !nrf51_realize_peripheral(s, NRF_PERIPHERAL(&s->ecb), NRF51_ID_ECB,
+                                  s->hfclk, errp) ||
+        !nrf51_realize_peripheral(s, NRF_PERIPHERAL(&s->wdt), NRF51_ID_WDT,
+                                  s->lfclk, errp)) {
         return;
     }
-    nrf51_connect_events(s, DEVICE(&s->adc), &s->adc.events, NRF51_ID_ADC);
-    nrf51_connect_events(s, DEVICE(&s->ecb), &s->ecb.events, NRF51_ID_ECB);
-    nrf51_connect_events(s, DEVICE(&s->wdt), &s->wdt.events, NRF51_ID_WDT);
     qdev_connect_gpio_out_named(DEVICE(&s->wdt), NRF51_WDT_RESET, 0,
         qdev_get_gpio_in_named(DEVICE(&s->power), NRF51_POWER_WATCHDOG, 0));
 
     for (i = 0; i < NRF51_SOC_NUM_BASIC; i++) {
         dev = DEVICE(&s->basic[i]);
         qdev_prop_set_string(dev, "name", nrf51_basic[i].name);
-        if (!nrf51_realize_peripheral(s, SYS_BUS_DEVICE(dev),
-                                      nrf51_basic[i].id, errp)) {
+        if (!nrf51_realize_peripheral(s, NRF_PERIPHERAL(dev),
+                                      nrf51_basic[i].id, NULL, errp)) {
             return;
         }
-        nrf51_connect_events(s, dev, &s->basic[i].events,
-                             nrf51_basic[i].id);
     }
 
     /*
@@ -524,11 +475,10 @@ static void nrf51_soc_realize(DeviceState *dev_soc, Error **errp)
         !object_property_set_uint(OBJECT(dev), "sender-id",
             object_property_get_uint(OBJECT(&s->ficr), "device-id",
                                      &error_abort), errp) ||
-        !nrf51_realize_peripheral(s, SYS_BUS_DEVICE(dev), NRF51_ID_RADIO,
-                                  errp)) {
+        !nrf51_realize_peripheral(s, NRF_PERIPHERAL(dev), NRF51_ID_RADIO,
+                                  s->hfclk, errp)) {
         return;
     }
-    nrf51_connect_events(s, dev, &s->radio.events, NRF51_ID_RADIO);
 }
 
 static void nrf51_soc_init(Object *obj)
@@ -539,11 +489,18 @@ static void nrf51_soc_init(Object *obj)
     object_initialize_child(obj, "armv7m", &s->cpu, TYPE_ARMV7M);
     object_initialize_child(obj, "ppi", &s->ppi, TYPE_NRF51_PPI);
     object_initialize_child(obj, "power", &s->power, TYPE_NRF51_POWER);
+    /* The CLOCK block's outputs, which the peripherals run from */
+    s->hfclk = qdev_get_clock_out(DEVICE(&s->power), NRF51_POWER_HFCLK);
+    s->lfclk = qdev_get_clock_out(DEVICE(&s->power), NRF51_POWER_LFCLK);
     object_initialize_child(obj, "ficr", &s->ficr, TYPE_NRF51_FICR);
     object_initialize_child(obj, "nvmc", &s->nvmc, TYPE_NRF51_NVMC);
     object_initialize_child(obj, "uart", &s->uart, TYPE_NRF51_UART);
     object_initialize_child(obj, "gpio", &s->gpio, TYPE_NRF51_GPIO);
     object_initialize_child(obj, "gpiote", &s->gpiote, TYPE_NRF51_GPIOTE);
+    for (i = 0; i < NRF51_GPIO_PINS; i++) {
+        object_initialize_child(obj, "pin-split[*]", &s->pin_split[i],
+                                TYPE_SPLIT_IRQ);
+    }
     for (i = 0; i < NRF51_NUM_TIMERS; i++) {
         object_initialize_child(obj, "timer[*]", &s->timer[i],
                                 TYPE_NRF51_TIMER);
@@ -558,6 +515,8 @@ static void nrf51_soc_init(Object *obj)
     for (i = 0; i < NRF51_NUM_SERIAL; i++) {
         object_initialize_child(obj, "serial-irq[*]", &s->serial_irq[i],
                                 TYPE_OR_IRQ);
+        object_initialize_child(obj, "serial[*]", &s->serial[i],
+                                TYPE_NRF51_SERIAL_SLOT);
     }
     object_initialize_child(obj, "rng", &s->rng, TYPE_NRF51_RNG);
     object_initialize_child(obj, "adc", &s->adc, TYPE_NRF51_ADC);
@@ -568,8 +527,6 @@ static void nrf51_soc_init(Object *obj)
                                 TYPE_NRF51_BASIC);
     }
     object_initialize_child(obj, "temp", &s->temp, TYPE_NRF51_TEMP);
-    object_initialize_child(obj, "lfclk-split", &s->lfclk_split,
-                            TYPE_SPLIT_IRQ);
     object_initialize_child(obj, "detect-split", &s->detect_split,
                             TYPE_SPLIT_IRQ);
     object_initialize_child(obj, "radio", &s->radio, TYPE_NRF51_RADIO);

@@ -26,20 +26,21 @@
  *    and the backend, as the far end of the line, sends only then.
  *    CTS and NCTS are raised when the CTS pin changes, with their
  *    shorts to STARTRX and STOPRX.  An unconnected CTS counts as low.
+ *    The UART sees the pins on the GPIO block's "level" lines and
+ *    drives RTS through the block's "periph-pin" lines.
  *
- * Events and interrupts follow the usual nRF51 pattern: the event
- * register at 0x100 + 4 * n corresponds to bit n of INTEN.
+ *  - The frame time follows the "clk" input (HFCLK, 16 MHz).  While
+ *    that clock is stopped no frame starts and none is received.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 
 #include "qemu/osdep.h"
+#include "qemu/host-utils.h"
 #include "qemu/log.h"
 #include "qemu/module.h"
 #include "qemu/timer.h"
-#include "qapi/error.h"
 #include "hw/char/nrf51_uart.h"
-#include "hw/arm/nrf51.h"
 #include "hw/irq.h"
 #include "hw/qdev-properties.h"
 #include "hw/qdev-properties-system.h"
@@ -61,9 +62,6 @@ REG32(EVENTS_RXTO, 0x144)
 REG32(SHORTS, 0x200)
     FIELD(SHORTS, CTS_STARTRX, 3, 1)
     FIELD(SHORTS, NCTS_STOPRX, 4, 1)
-REG32(INTEN, 0x300)
-REG32(INTENSET, 0x304)
-REG32(INTENCLR, 0x308)
 REG32(ERRORSRC, 0x480)
     FIELD(ERRORSRC, OVERRUN, 0, 1)
     FIELD(ERRORSRC, PARITY, 1, 1)
@@ -80,10 +78,10 @@ REG32(BAUDRATE, 0x524)
 REG32(CONFIG, 0x56c)
     FIELD(CONFIG, HWFC, 0, 1)
     FIELD(CONFIG, PARITY, 1, 3)
-REG32(POWER, 0xffc)
 
 /* Event n is the register at 0x100 + 4 * n and bit n of INTEN */
-#define EVENT_BIT(reg)          (1u << ((A_ ## reg - A_EVENTS_CTS) / 4))
+#define EVENT_BIT(reg)          (1u << NRF_EVENT(A_ ## reg))
+#define TASK_BIT(reg)           (1u << NRF_TASK(A_ ## reg))
 #define UART_EVENTS_MASK        (EVENT_BIT(EVENTS_CTS) | \
                                  EVENT_BIT(EVENTS_NCTS) | \
                                  EVENT_BIT(EVENTS_RXDRDY) | \
@@ -105,7 +103,12 @@ static bool nrf51_uart_enabled(NRF51UARTState *s)
 
 static void nrf51_uart_event(NRF51UARTState *s, uint32_t bit)
 {
-    nrf51_events_fire(&s->events, ctz32(bit));
+    nrf_peripheral_event(&s->parent_obj, ctz32(bit));
+}
+
+static uint64_t nrf51_uart_clock_hz(NRF51UARTState *s)
+{
+    return nrf_peripheral_clock_hz(&s->parent_obj);
 }
 
 static bool nrf51_uart_hwfc(NRF51UARTState *s)
@@ -113,12 +116,12 @@ static bool nrf51_uart_hwfc(NRF51UARTState *s)
     return FIELD_EX32(s->config, CONFIG, HWFC);
 }
 
-/* The pin PSEL* selects, or -1 if it is disconnected or there are none */
+/* The pin PSEL* selects, or -1 if it is disconnected */
 static int nrf51_uart_pin(NRF51UARTState *s, hwaddr psel)
 {
     uint32_t pin = s->psel[(psel - A_PSELRTS) / 4];
 
-    return s->gpio && pin < NRF51_GPIO_PINS ? pin : -1;
+    return pin < NRF51_UART_PINS ? pin : -1;
 }
 
 /* RTS is active (low) while the FIFO can take more than four bytes */
@@ -128,25 +131,41 @@ static bool nrf51_uart_rts(NRF51UARTState *s)
            s->rx_count < NRF51_UART_RX_FIFO_SIZE - 4;
 }
 
-static void nrf51_uart_update_rts(NRF51UARTState *s)
+/* The pin the UART drives (RTS), or -1, and the level it drives there */
+static int nrf51_uart_rts_pin(NRF51UARTState *s, bool *level)
 {
     int pin = nrf51_uart_pin(s, A_PSELRTS);
 
-    if (!s->gpio) {
+    *level = !nrf51_uart_rts(s);
+    if (!nrf51_uart_enabled(s) || !nrf51_uart_hwfc(s)) {
+        return -1;
+    }
+    return pin;
+}
+
+static void nrf51_uart_update_rts(NRF51UARTState *s)
+{
+    bool level;
+    int pin = nrf51_uart_rts_pin(s, &level);
+
+    if (pin == s->rts_pin && (pin < 0 || level == s->rts_level)) {
         return;
     }
-    if (pin < 0 || !nrf51_uart_enabled(s) || !nrf51_uart_hwfc(s)) {
-        nrf51_gpio_set_periph_pins(s->gpio, 0, 0);
-        return;
+    if (s->rts_pin >= 0 && s->rts_pin != pin) {
+        qemu_set_irq(s->pin_out[s->rts_pin], NRF51_GPIO_FLOAT);
     }
-    nrf51_gpio_set_periph_pins(s->gpio, BIT(pin),
-                               nrf51_uart_rts(s) ? 0 : BIT(pin));
+    s->rts_pin = pin;
+    s->rts_level = level;
+    if (pin >= 0) {
+        qemu_set_irq(s->pin_out[pin], level);
+    }
 }
 
 /*
- * The time one frame occupies the line.  BAUDRATE holds the rate as a
- * fraction of the 16 MHz clock scaled by 2^32, so one bit lasts
- * 2^32 / (16e6 * BAUDRATE) seconds = 125 * 2^31 / BAUDRATE ns.
+ * The time one frame occupies the line, or -1 while the clock is
+ * stopped.  BAUDRATE holds the rate as a fraction of the clock scaled
+ * by 2^32, so one bit lasts 2^32 / (clk * BAUDRATE) seconds; at 16 MHz
+ * that is 125 * 2^31 / BAUDRATE ns.
  */
 static int64_t nrf51_uart_frame_ns(NRF51UARTState *s)
 {
@@ -154,17 +173,24 @@ static int64_t nrf51_uart_frame_ns(NRF51UARTState *s)
     uint64_t bits = FIELD_EX32(s->config, CONFIG, PARITY) ? 11 : 10;
     /* below about 1 baud, clamp rather than divide by zero */
     uint32_t rate = MAX(s->baudrate, 0x1000);
+    uint64_t hz = nrf51_uart_clock_hz(s);
 
-    return (bits * 125) * (1ULL << 31) / rate;
+    if (!hz) {
+        return -1;
+    }
+    return muldiv64(bits * 2 * NANOSECONDS_PER_SECOND, 1u << 31, hz) / rate;
 }
 
 static void nrf51_uart_tx_start_frame(NRF51UARTState *s, uint8_t byte);
 static void nrf51_uart_do_task(NRF51UARTState *s, hwaddr offset);
 
-/* Start the byte waiting in TXD if the line is free and CTS allows */
+/*
+ * Start the byte waiting in TXD if the line is free, CTS allows and
+ * the clock runs
+ */
 static void nrf51_uart_tx_kick(NRF51UARTState *s)
 {
-    if (s->tx_busy || !s->tx_pending ||
+    if (s->tx_busy || !s->tx_pending || !nrf51_uart_clock_hz(s) ||
         (nrf51_uart_hwfc(s) && !s->cts)) {
         return;
     }
@@ -254,7 +280,8 @@ static int nrf51_uart_can_receive(void *opaque)
 {
     NRF51UARTState *s = opaque;
 
-    if (!nrf51_uart_enabled(s) || !s->rx_started || s->rx_busy) {
+    if (!nrf51_uart_enabled(s) || !s->rx_started || s->rx_busy ||
+        !nrf51_uart_clock_hz(s)) {
         return 0;
     }
     if (nrf51_uart_hwfc(s) && nrf51_uart_pin(s, A_PSELRTS) >= 0) {
@@ -262,6 +289,17 @@ static int nrf51_uart_can_receive(void *opaque)
         return nrf51_uart_rts(s) ? 1 : 0;
     }
     return s->rx_count < NRF51_UART_RX_FIFO_SIZE ? 1 : 0;
+}
+
+/* The line is busy for a frame; while the clock is stopped it stays so */
+static void nrf51_uart_rx_arm(NRF51UARTState *s)
+{
+    int64_t frame = nrf51_uart_frame_ns(s);
+
+    if (frame >= 0) {
+        timer_mod(s->rx_timer,
+                  qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + frame);
+    }
 }
 
 static void nrf51_uart_receive(void *opaque, const uint8_t *buf, int size)
@@ -285,8 +323,7 @@ static void nrf51_uart_receive(void *opaque, const uint8_t *buf, int size)
         }
     }
     s->rx_busy = true;
-    timer_mod(s->rx_timer,
-              qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + nrf51_uart_frame_ns(s));
+    nrf51_uart_rx_arm(s);
     nrf51_uart_update_rts(s);
 }
 
@@ -328,19 +365,13 @@ static uint32_t nrf51_uart_read_rxd(NRF51UARTState *s)
     return r;
 }
 
-static uint64_t nrf51_uart_read(void *opaque, hwaddr offset, unsigned size)
+static uint64_t nrf51_uart_read(NRFPeripheralState *p, hwaddr offset,
+                                unsigned size)
 {
-    NRF51UARTState *s = opaque;
+    NRF51UARTState *s = container_of(p, NRF51UARTState, parent_obj);
     uint64_t r;
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        return nrf51_events_read(&s->events, offset);
-    }
-
     switch (offset) {
-    case A_SHORTS:
-        r = s->shorts;
-        break;
     case A_ERRORSRC:
         r = s->errorsrc;
         break;
@@ -359,21 +390,11 @@ static uint64_t nrf51_uart_read(void *opaque, hwaddr offset, unsigned size)
     case A_CONFIG:
         r = s->config;
         break;
-    case A_POWER:
-        r = s->power;
-        break;
-    case A_TASKS_STARTRX:
-    case A_TASKS_STOPRX:
-    case A_TASKS_STARTTX:
-    case A_TASKS_STOPTX:
-    case A_TASKS_SUSPEND:
     case A_TXD:
         r = 0;  /* write-only */
         break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad read offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, false);
         r = 0;
         break;
     }
@@ -392,7 +413,7 @@ static bool nrf51_uart_cts_low(NRF51UARTState *s)
 {
     int pin = nrf51_uart_pin(s, A_PSELCTS);
 
-    return pin < 0 || !nrf51_gpio_get_level(s->gpio, pin);
+    return pin < 0 || !extract32(s->pin_level, pin, 1);
 }
 
 /*
@@ -412,12 +433,12 @@ static void nrf51_uart_update_cts(NRF51UARTState *s)
         trace_nrf51_uart_cts(cts);
         if (cts) {
             nrf51_uart_event(s, EVENT_BIT(EVENTS_CTS));
-            if (s->shorts & R_SHORTS_CTS_STARTRX_MASK) {
+            if (s->parent_obj.shorts & R_SHORTS_CTS_STARTRX_MASK) {
                 nrf51_uart_task(s, A_TASKS_STARTRX);
             }
         } else {
             nrf51_uart_event(s, EVENT_BIT(EVENTS_NCTS));
-            if (s->shorts & R_SHORTS_NCTS_STOPRX_MASK) {
+            if (s->parent_obj.shorts & R_SHORTS_NCTS_STOPRX_MASK) {
                 nrf51_uart_task(s, A_TASKS_STOPRX);
             }
         }
@@ -425,12 +446,13 @@ static void nrf51_uart_update_cts(NRF51UARTState *s)
     nrf51_uart_tx_kick(s);
 }
 
-static void nrf51_uart_pin_changed(Notifier *n, void *data)
+/* The "pin-level" line of pin @pin, from the GPIO block */
+static void nrf51_uart_pin_level(void *opaque, int pin, int level)
 {
-    NRF51UARTState *s = container_of(n, NRF51UARTState, pin_notifier);
-    int pin = nrf51_uart_pin(s, A_PSELCTS);
+    NRF51UARTState *s = opaque;
 
-    if (pin >= 0 && (*(uint32_t *)data & BIT(pin))) {
+    s->pin_level = deposit32(s->pin_level, pin, 1, level > 0);
+    if (pin == nrf51_uart_pin(s, A_PSELCTS)) {
         nrf51_uart_update_cts(s);
     }
 }
@@ -483,31 +505,20 @@ static void nrf51_uart_write_txd(NRF51UARTState *s, uint8_t byte)
     nrf51_uart_tx_kick(s);
 }
 
-static void nrf51_uart_write(void *opaque, hwaddr offset, uint64_t value,
-                             unsigned size)
+static void nrf51_uart_task_in(NRFPeripheralState *p, unsigned n)
 {
-    NRF51UARTState *s = opaque;
+    nrf51_uart_task(container_of(p, NRF51UARTState, parent_obj),
+                    A_TASKS_STARTRX + 4 * n);
+}
+
+static void nrf51_uart_write(NRFPeripheralState *p, hwaddr offset,
+                             uint64_t value, unsigned size)
+{
+    NRF51UARTState *s = container_of(p, NRF51UARTState, parent_obj);
 
     trace_nrf51_uart_write(offset, value);
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_events_write(&s->events, offset, value);
-        return;
-    }
-
     switch (offset) {
-    case A_TASKS_STARTRX:
-    case A_TASKS_STOPRX:
-    case A_TASKS_STARTTX:
-    case A_TASKS_STOPTX:
-    case A_TASKS_SUSPEND:
-        if (value & 1) {
-            nrf51_uart_task(s, offset);
-        }
-        break;
-    case A_SHORTS:
-        s->shorts = value & UART_SHORTS_MASK;
-        break;
     case A_ERRORSRC:
         s->errorsrc &= ~value;
         break;
@@ -538,32 +549,34 @@ static void nrf51_uart_write(void *opaque, hwaddr offset, uint64_t value,
         nrf51_uart_tx_kick(s);
         qemu_chr_fe_accept_input(&s->chr);
         break;
-    case A_POWER:
-        s->power = value & 1;
-        break;
     case A_RXD:
         qemu_log_mask(LOG_GUEST_ERROR, "%s: RXD is read-only\n", __func__);
         break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, true);
         break;
     }
 }
 
-static const MemoryRegionOps nrf51_uart_ops = {
-    .read = nrf51_uart_read,
-    .write = nrf51_uart_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 4,
-    .valid.max_access_size = 4,
-    .valid.unaligned = false,
-};
-
-static void nrf51_uart_reset_enter(Object *obj, ResetType type)
+/* HFCLK started, stopped or changed: the line follows */
+static void nrf51_uart_clock_changed(NRFPeripheralState *p)
 {
-    NRF51UARTState *s = NRF51_UART(obj);
+    NRF51UARTState *s = container_of(p, NRF51UARTState, parent_obj);
+
+    if (!nrf51_uart_clock_hz(s)) {
+        return;
+    }
+    if (s->rx_busy && !timer_pending(s->rx_timer)) {
+        /* A frame received while the clock was stopped ends now */
+        nrf51_uart_rx_arm(s);
+    }
+    nrf51_uart_tx_kick(s);
+    qemu_chr_fe_accept_input(&s->chr);
+}
+
+static void nrf51_uart_reset(NRFPeripheralState *p)
+{
+    NRF51UARTState *s = container_of(p, NRF51UARTState, parent_obj);
 
     nrf51_uart_tx_stop(s);
     timer_del(s->rx_timer);
@@ -574,24 +587,27 @@ static void nrf51_uart_reset_enter(Object *obj, ResetType type)
     memset(s->rx_fifo, 0, sizeof(s->rx_fifo));
     s->tx_byte = 0;
     s->tx_next = 0;
-    nrf51_events_reset(&s->events);
-    s->shorts = 0;
     s->errorsrc = 0;
     s->enable = 0;
     memset(s->psel, 0xff, sizeof(s->psel));
     s->baudrate = UART_BAUDRATE_RESET;
     s->config = 0;
-    s->power = 1;
+    /* The pin levels follow the "pin-level" lines, not the reset */
 }
 
-static void nrf51_uart_reset_hold(Object *obj, ResetType type)
+static void nrf51_uart_reset_hold(NRFPeripheralState *p)
 {
-    NRF51UARTState *s = NRF51_UART(obj);
+    NRF51UARTState *s = container_of(p, NRF51UARTState, parent_obj);
+    unsigned pin;
 
-    nrf51_events_update_irq(&s->events);
     /* PSELCTS is disconnected: clear to send */
     s->cts = true;
-    nrf51_uart_update_rts(s);
+    /* PSELRTS is disconnected: let go of every pin */
+    for (pin = 0; pin < NRF51_UART_PINS; pin++) {
+        qemu_set_irq(s->pin_out[pin], NRF51_GPIO_FLOAT);
+    }
+    s->rts_pin = -1;
+    s->rts_level = false;
 }
 
 static void nrf51_uart_realize(DeviceState *dev, Error **errp)
@@ -603,10 +619,6 @@ static void nrf51_uart_realize(DeviceState *dev, Error **errp)
     qemu_chr_fe_set_handlers(&s->chr, nrf51_uart_can_receive,
                              nrf51_uart_receive, nrf51_uart_chr_event,
                              NULL, s, NULL, true);
-    if (s->gpio) {
-        s->pin_notifier.notify = nrf51_uart_pin_changed;
-        nrf51_gpio_add_level_notifier(s->gpio, &s->pin_notifier);
-    }
 }
 
 static void nrf51_uart_unrealize(DeviceState *dev)
@@ -614,9 +626,6 @@ static void nrf51_uart_unrealize(DeviceState *dev)
     NRF51UARTState *s = NRF51_UART(dev);
 
     nrf51_uart_tx_stop(s);
-    if (s->gpio) {
-        notifier_remove(&s->pin_notifier);
-    }
     timer_free(s->tx_timer);
     timer_free(s->rx_timer);
     qemu_chr_fe_deinit(&s->chr, false);
@@ -625,12 +634,13 @@ static void nrf51_uart_unrealize(DeviceState *dev)
 static void nrf51_uart_init(Object *obj)
 {
     NRF51UARTState *s = NRF51_UART(obj);
-    SysBusDevice *sbd = SYS_BUS_DEVICE(obj);
+    DeviceState *dev = DEVICE(obj);
 
-    memory_region_init_io(&s->mmio, obj, &nrf51_uart_ops, s,
-                          TYPE_NRF51_UART, NRF51_PERIPHERAL_SIZE);
-    sysbus_init_mmio(sbd, &s->mmio);
-    nrf51_events_init(&s->events, DEVICE(obj), UART_EVENTS_MASK);
+    qdev_init_gpio_in_named(dev, nrf51_uart_pin_level, NRF51_UART_PIN_LEVEL,
+                            NRF51_UART_PINS);
+    qdev_init_gpio_out_named(dev, s->pin_out, NRF51_UART_PIN,
+                             NRF51_UART_PINS);
+    s->rts_pin = -1;
 }
 
 static int nrf51_uart_post_load(void *opaque, int version_id)
@@ -641,6 +651,8 @@ static int nrf51_uart_post_load(void *opaque, int version_id)
         s->rx_count > NRF51_UART_RX_FIFO_SIZE) {
         return -EINVAL;
     }
+    /* What the "pin" lines drive, which the GPIO block has migrated */
+    s->rts_pin = nrf51_uart_rts_pin(s, &s->rts_level);
     /* Resume a byte the backend had not taken when state was saved */
     nrf51_uart_tx_push(s);
     return 0;
@@ -652,14 +664,12 @@ static const VMStateDescription vmstate_nrf51_uart = {
     .minimum_version_id = 2,
     .post_load = nrf51_uart_post_load,
     .fields = (const VMStateField[]) {
-        VMSTATE_NRF51_EVENTS(events, NRF51UARTState),
-        VMSTATE_UINT32(shorts, NRF51UARTState),
+        VMSTATE_NRF_PERIPHERAL(parent_obj, NRF51UARTState),
         VMSTATE_UINT32(errorsrc, NRF51UARTState),
         VMSTATE_UINT32(enable, NRF51UARTState),
         VMSTATE_UINT32_ARRAY(psel, NRF51UARTState, 4),
         VMSTATE_UINT32(baudrate, NRF51UARTState),
         VMSTATE_UINT32(config, NRF51UARTState),
-        VMSTATE_UINT32(power, NRF51UARTState),
         VMSTATE_BOOL(rx_started, NRF51UARTState),
         VMSTATE_BOOL(tx_started, NRF51UARTState),
         VMSTATE_BOOL(tx_busy, NRF51UARTState),
@@ -675,35 +685,44 @@ static const VMStateDescription vmstate_nrf51_uart = {
         VMSTATE_TIMER_PTR(tx_timer, NRF51UARTState),
         VMSTATE_TIMER_PTR(rx_timer, NRF51UARTState),
         VMSTATE_BOOL(cts, NRF51UARTState),
+        VMSTATE_UINT32(pin_level, NRF51UARTState),
         VMSTATE_END_OF_LIST()
     }
 };
 
 static const Property nrf51_uart_properties[] = {
     DEFINE_PROP_CHR("chardev", NRF51UARTState, chr),
-    DEFINE_PROP_LINK("gpio", NRF51UARTState, gpio, TYPE_NRF51_GPIO,
-                     NRF51GPIOState *),
 };
 
 static void nrf51_uart_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    NRFPeripheralClass *pc = NRF_PERIPHERAL_CLASS(klass);
 
+    pc->name = TYPE_NRF51_UART;
+    pc->tasks = TASK_BIT(TASKS_STARTRX) | TASK_BIT(TASKS_STOPRX) |
+                TASK_BIT(TASKS_STARTTX) | TASK_BIT(TASKS_STOPTX) |
+                TASK_BIT(TASKS_SUSPEND);
+    pc->events = UART_EVENTS_MASK;
+    pc->shorts = UART_SHORTS_MASK;
+    pc->has_power = true;
+    pc->task = nrf51_uart_task_in;
+    pc->read = nrf51_uart_read;
+    pc->write = nrf51_uart_write;
+    pc->clock_changed = nrf51_uart_clock_changed;
+    pc->reset = nrf51_uart_reset;
+    pc->reset_hold = nrf51_uart_reset_hold;
     dc->realize = nrf51_uart_realize;
     dc->unrealize = nrf51_uart_unrealize;
     dc->desc = "nRF51 UART";
     dc->vmsd = &vmstate_nrf51_uart;
-    rc->phases.enter = nrf51_uart_reset_enter;
-    rc->phases.hold = nrf51_uart_reset_hold;
     device_class_set_props(dc, nrf51_uart_properties);
-    dc->user_creatable = false;
 }
 
 static const TypeInfo nrf51_uart_types[] = {
     {
         .name = TYPE_NRF51_UART,
-        .parent = TYPE_SYS_BUS_DEVICE,
+        .parent = TYPE_NRF_PERIPHERAL,
         .instance_size = sizeof(NRF51UARTState),
         .instance_init = nrf51_uart_init,
         .class_init = nrf51_uart_class_init,

@@ -12,7 +12,12 @@
  * level the outside world drives onto it through the qdev input line,
  * else its pull resistor; a floating pin reads 0.  IN shows the level
  * of the pins whose input buffer is connected.  The level of every pin
- * goes to the board and to GPIOTE on output lines.
+ * goes to the board, and to GPIOTE and the UART, on output lines.
+ *
+ * The peripherals drive pins through input lines as the outside world
+ * does (a level, or NRF51_GPIO_FLOAT to let go): a GPIOTE channel in
+ * task mode owns its pin whatever its direction, and the UART drives
+ * its RTS pin while GPIO makes that an output, before OUT.
  *
  * DETECT is raised while any pin with SENSE enabled is at its sense
  * level; it feeds GPIOTE's PORT event and the wake-up from System OFF.
@@ -92,10 +97,9 @@ static bool nrf51_gpio_pin_level(NRF51GPIOState *s, unsigned pin)
     }
 }
 
-/* Recompute the pins and DETECT, and tell whoever listens */
 /*
- * Recompute the pins and DETECT, and tell the board and GPIOTE about
- * the pins that changed (about all of them if @all).
+ * Recompute the pins and DETECT, and tell the board and the
+ * peripherals about the pins that changed (about all of them if @all).
  */
 static void nrf51_gpio_recompute(NRF51GPIOState *s, bool all)
 {
@@ -133,45 +137,11 @@ static void nrf51_gpio_recompute(NRF51GPIOState *s, bool all)
     }
     s->detect_level = detect;
     qemu_set_irq(s->detect, detect);
-    if (changed) {
-        notifier_list_notify(&s->level_notifiers, &changed);
-    }
 }
 
 static void nrf51_gpio_update(NRF51GPIOState *s)
 {
     nrf51_gpio_recompute(s, false);
-}
-
-void nrf51_gpio_set_task_pin(NRF51GPIOState *s, unsigned pin, bool owned,
-                             bool level)
-{
-    assert(pin < NRF51_GPIO_PINS);
-    s->task_mask = deposit32(s->task_mask, pin, 1, owned);
-    s->task_level = deposit32(s->task_level, pin, 1, level);
-    nrf51_gpio_update(s);
-}
-
-void nrf51_gpio_set_periph_pins(NRF51GPIOState *s, uint32_t mask,
-                                uint32_t level)
-{
-    if (mask == s->periph_mask && (level & mask) == s->periph_level) {
-        return;
-    }
-    s->periph_mask = mask;
-    s->periph_level = level & mask;
-    nrf51_gpio_update(s);
-}
-
-bool nrf51_gpio_get_level(NRF51GPIOState *s, unsigned pin)
-{
-    assert(pin < NRF51_GPIO_PINS);
-    return extract32(s->level, pin, 1);
-}
-
-void nrf51_gpio_add_level_notifier(NRF51GPIOState *s, Notifier *n)
-{
-    notifier_list_add(&s->level_notifiers, n);
 }
 
 static uint32_t nrf51_gpio_dir(NRF51GPIOState *s)
@@ -302,6 +272,32 @@ static void nrf51_gpio_set_ext(void *opaque, int pin, int level)
     nrf51_gpio_update(s);
 }
 
+/* GPIOTE takes pin @pin over in task mode, or gives it back (float) */
+static void nrf51_gpio_set_task_pin(void *opaque, int pin, int level)
+{
+    NRF51GPIOState *s = opaque;
+
+    s->task_mask = deposit32(s->task_mask, pin, 1, level != NRF51_GPIO_FLOAT);
+    s->task_level = deposit32(s->task_level, pin, 1, level > 0);
+    nrf51_gpio_update(s);
+}
+
+/* A peripheral (the UART's RTS) drives output pin @pin, or lets it go */
+static void nrf51_gpio_set_periph_pin(void *opaque, int pin, int level)
+{
+    NRF51GPIOState *s = opaque;
+    uint32_t mask = deposit32(s->periph_mask, pin, 1,
+                              level != NRF51_GPIO_FLOAT);
+    uint32_t plevel = deposit32(s->periph_level, pin, 1, level > 0) & mask;
+
+    if (mask == s->periph_mask && plevel == s->periph_level) {
+        return;
+    }
+    s->periph_mask = mask;
+    s->periph_level = plevel;
+    nrf51_gpio_update(s);
+}
+
 static void nrf51_gpio_set_pullup(void *opaque, int pin, int level)
 {
     NRF51GPIOState *s = opaque;
@@ -346,7 +342,10 @@ static void nrf51_gpio_init(Object *obj)
     qdev_init_gpio_out_named(dev, s->level_out, NRF51_GPIO_LEVEL,
                              NRF51_GPIO_PINS);
     qdev_init_gpio_out_named(dev, &s->detect, NRF51_GPIO_DETECT, 1);
-    notifier_list_init(&s->level_notifiers);
+    qdev_init_gpio_in_named(dev, nrf51_gpio_set_task_pin, NRF51_GPIO_TASK_PIN,
+                            NRF51_GPIO_PINS);
+    qdev_init_gpio_in_named(dev, nrf51_gpio_set_periph_pin,
+                            NRF51_GPIO_PERIPH_PIN, NRF51_GPIO_PINS);
 }
 
 static const VMStateDescription vmstate_nrf51_gpio = {

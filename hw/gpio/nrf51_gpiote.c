@@ -10,6 +10,9 @@
  * clears or toggles the pin as POLARITY says.  The PORT event is
  * raised when the GPIO block's DETECT signal rises.
  *
+ * GPIOTE sees the pins on the GPIO block's "level" lines and drives
+ * the pins of its task channels through the block's "task-pin" lines.
+ *
  * The nRF51 GPIOTE has only the OUT tasks; the SET and CLR tasks of
  * later Nordic chips do not exist here, and their offsets are treated
  * as undefined.
@@ -19,10 +22,7 @@
 
 #include "qemu/osdep.h"
 #include "qemu/log.h"
-#include "qapi/error.h"
 #include "hw/gpio/nrf51_gpiote.h"
-#include "hw/arm/nrf51.h"
-#include "hw/qdev-properties.h"
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
 #include "trace.h"
@@ -37,12 +37,11 @@ REG32(CONFIG0, 0x510)
     FIELD(CONFIG, POLARITY, 16, 2)
     FIELD(CONFIG, OUTINIT, 20, 1)
 REG32(CONFIG3, 0x51c)
-REG32(POWER, 0xffc)
 
 #define CONFIG_MASK     (R_CONFIG_MODE_MASK | R_CONFIG_PSEL_MASK | \
                          R_CONFIG_POLARITY_MASK | R_CONFIG_OUTINIT_MASK)
-#define EV_IN(n)        (NRF51_EVENT(A_EVENTS_IN0) + (n))
-#define EV_PORT         NRF51_EVENT(A_EVENTS_PORT)
+#define EV_IN(n)        (NRF_EVENT(A_EVENTS_IN0) + (n))
+#define EV_PORT         NRF_EVENT(A_EVENTS_PORT)
 
 enum {
     MODE_DISABLED = 0,
@@ -67,23 +66,44 @@ static unsigned nrf51_gpiote_pin(NRF51GPIOTEState *s, unsigned ch)
     return FIELD_EX32(s->config[ch], CONFIG, PSEL);
 }
 
-/* Give each pin to the task channel that owns it, or back to GPIO */
-static void nrf51_gpiote_drive(NRF51GPIOTEState *s)
+/* The pins the task channels own, and the levels they drive there */
+static void nrf51_gpiote_owned(NRF51GPIOTEState *s, uint32_t *owned,
+                               uint32_t *level)
 {
-    uint32_t owned = 0;
     unsigned ch, pin;
 
+    *owned = 0;
+    *level = 0;
     for (ch = 0; ch < NRF51_GPIOTE_CHANNELS; ch++) {
         if (nrf51_gpiote_mode(s, ch) == MODE_TASK) {
             pin = nrf51_gpiote_pin(s, ch);
-            owned |= 1u << pin;
-            nrf51_gpio_set_task_pin(s->gpio, pin, true,
-                                    extract32(s->task_out, ch, 1));
+            *owned |= 1u << pin;
+            *level = deposit32(*level, pin, 1, extract32(s->task_out, ch, 1));
         }
     }
+}
+
+/* Drive pin @pin's "pin" line from the owned and level masks */
+static void nrf51_gpiote_drive_pin(NRF51GPIOTEState *s, unsigned pin)
+{
+    qemu_set_irq(s->pin_out[pin],
+                 extract32(s->drive_mask, pin, 1) ?
+                 (int)extract32(s->drive_level, pin, 1) : NRF51_GPIO_FLOAT);
+}
+
+/* Give each pin to the task channel that owns it, or back to GPIO */
+static void nrf51_gpiote_drive(NRF51GPIOTEState *s)
+{
+    uint32_t owned, level, changed;
+    unsigned pin;
+
+    nrf51_gpiote_owned(s, &owned, &level);
+    changed = (owned ^ s->drive_mask) | (level ^ s->drive_level);
+    s->drive_mask = owned;
+    s->drive_level = level;
     for (pin = 0; pin < NRF51_GPIO_PINS; pin++) {
-        if (!(owned & (1u << pin))) {
-            nrf51_gpio_set_task_pin(s->gpio, pin, false, false);
+        if (changed & (1u << pin)) {
+            nrf51_gpiote_drive_pin(s, pin);
         }
     }
 }
@@ -131,7 +151,7 @@ static void nrf51_gpiote_level(void *opaque, int pin, int level)
             (polarity == POLARITY_LOTOHI && level) ||
             (polarity == POLARITY_HITOLO && !level)) {
             trace_nrf51_gpiote_in(ch, pin);
-            nrf51_events_fire(&s->events, EV_IN(ch));
+            nrf_peripheral_event(&s->parent_obj, EV_IN(ch));
         }
     }
 }
@@ -141,65 +161,48 @@ static void nrf51_gpiote_detect(void *opaque, int n, int level)
     NRF51GPIOTEState *s = opaque;
 
     if (level && !s->detect) {
-        nrf51_events_fire(&s->events, EV_PORT);
+        nrf_peripheral_event(&s->parent_obj, EV_PORT);
     }
     s->detect = level;
 }
 
-static uint64_t nrf51_gpiote_read(void *opaque, hwaddr offset, unsigned size)
+static void nrf51_gpiote_task(NRFPeripheralState *p, unsigned n)
 {
-    NRF51GPIOTEState *s = opaque;
+    NRF51GPIOTEState *s = container_of(p, NRF51GPIOTEState, parent_obj);
+
+    nrf51_gpiote_task_out(s, n - NRF_TASK(A_TASKS_OUT0));
+}
+
+static uint64_t nrf51_gpiote_read(NRFPeripheralState *p, hwaddr offset,
+                                  unsigned size)
+{
+    NRF51GPIOTEState *s = container_of(p, NRF51GPIOTEState, parent_obj);
     uint64_t r;
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        r = nrf51_events_read(&s->events, offset);
-    } else {
-        switch (offset) {
-        case A_TASKS_OUT0 ... A_TASKS_OUT3:
-            r = 0;
-            break;
-        case A_CONFIG0 ... A_CONFIG3:
-            r = s->config[(offset - A_CONFIG0) / 4];
-            break;
-        case A_POWER:
-            r = s->power;
-            break;
-        default:
-            qemu_log_mask(LOG_GUEST_ERROR,
-                          "%s: bad read offset 0x%" HWADDR_PRIx "\n",
-                          __func__, offset);
-            r = 0;
-            break;
-        }
+    switch (offset) {
+    case A_CONFIG0 ... A_CONFIG3:
+        r = s->config[(offset - A_CONFIG0) / 4];
+        break;
+    default:
+        nrf_peripheral_bad_offset(p, offset, false);
+        r = 0;
+        break;
     }
 
     trace_nrf51_gpiote_read(offset, r);
     return r;
 }
 
-static void nrf51_gpiote_write(void *opaque, hwaddr offset, uint64_t value,
-                               unsigned size)
+static void nrf51_gpiote_write(NRFPeripheralState *p, hwaddr offset,
+                               uint64_t value, unsigned size)
 {
-    NRF51GPIOTEState *s = opaque;
+    NRF51GPIOTEState *s = container_of(p, NRF51GPIOTEState, parent_obj);
     unsigned ch;
 
     trace_nrf51_gpiote_write(offset, value);
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_events_write(&s->events, offset, value);
-        return;
-    }
-
     switch (offset) {
-    case A_TASKS_OUT0 ... A_TASKS_OUT3:
-        if ((value & 1) && !(offset & 3)) {
-            nrf51_gpiote_task_out(s, offset / 4);
-        }
-        break;
     case A_CONFIG0 ... A_CONFIG3:
-        if (offset & 3) {
-            break;
-        }
         ch = (offset - A_CONFIG0) / 4;
         s->config[ch] = value & CONFIG_MASK;
         if (nrf51_gpiote_mode(s, ch) == MODE_TASK) {
@@ -208,47 +211,31 @@ static void nrf51_gpiote_write(void *opaque, hwaddr offset, uint64_t value,
         }
         nrf51_gpiote_drive(s);
         break;
-    case A_POWER:
-        s->power = value & 1;
-        break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, true);
         break;
     }
 }
 
-static const MemoryRegionOps nrf51_gpiote_ops = {
-    .read = nrf51_gpiote_read,
-    .write = nrf51_gpiote_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 4,
-    .valid.max_access_size = 4,
-    .valid.unaligned = false,
-};
-
-static void nrf51_gpiote_reset_enter(Object *obj, ResetType type)
+static void nrf51_gpiote_reset(NRFPeripheralState *p)
 {
-    NRF51GPIOTEState *s = NRF51_GPIOTE(obj);
+    NRF51GPIOTEState *s = container_of(p, NRF51GPIOTEState, parent_obj);
 
-    nrf51_events_reset(&s->events);
     memset(s->config, 0, sizeof(s->config));
     s->task_out = 0;
-    s->power = 1;
+    /* The pins the GPIO block sees from the "level" lines stay as they are */
 }
 
-static void nrf51_gpiote_reset_hold(Object *obj, ResetType type)
+static void nrf51_gpiote_reset_hold(NRFPeripheralState *p)
 {
-    nrf51_events_update_irq(&NRF51_GPIOTE(obj)->events);
-}
+    NRF51GPIOTEState *s = container_of(p, NRF51GPIOTEState, parent_obj);
+    unsigned pin;
 
-static void nrf51_gpiote_realize(DeviceState *dev, Error **errp)
-{
-    NRF51GPIOTEState *s = NRF51_GPIOTE(dev);
-
-    if (!s->gpio) {
-        error_setg(errp, "gpio link not set");
+    /* Give every pin back, whatever was driven before */
+    s->drive_mask = 0;
+    s->drive_level = 0;
+    for (pin = 0; pin < NRF51_GPIO_PINS; pin++) {
+        nrf51_gpiote_drive_pin(s, pin);
     }
 }
 
@@ -257,56 +244,63 @@ static void nrf51_gpiote_init(Object *obj)
     NRF51GPIOTEState *s = NRF51_GPIOTE(obj);
     DeviceState *dev = DEVICE(obj);
 
-    memory_region_init_io(&s->mmio, obj, &nrf51_gpiote_ops, s,
-                          TYPE_NRF51_GPIOTE, NRF51_PERIPHERAL_SIZE);
-    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
-    nrf51_events_init(&s->events, dev,
-                      (0xfu << EV_IN(0)) | (1u << EV_PORT));
     qdev_init_gpio_in_named(dev, nrf51_gpiote_level, NRF51_GPIOTE_LEVEL,
                             NRF51_GPIO_PINS);
     qdev_init_gpio_in_named(dev, nrf51_gpiote_detect, NRF51_GPIOTE_DETECT,
                             1);
+    qdev_init_gpio_out_named(dev, s->pin_out, NRF51_GPIOTE_PIN,
+                             NRF51_GPIO_PINS);
+}
+
+static int nrf51_gpiote_post_load(void *opaque, int version_id)
+{
+    NRF51GPIOTEState *s = opaque;
+
+    /* What the "pin" lines drive, which the GPIO block has migrated */
+    nrf51_gpiote_owned(s, &s->drive_mask, &s->drive_level);
+    return 0;
 }
 
 static const VMStateDescription vmstate_nrf51_gpiote = {
     .name = TYPE_NRF51_GPIOTE,
     .version_id = 1,
     .minimum_version_id = 1,
+    .post_load = nrf51_gpiote_post_load,
     .fields = (const VMStateField[]) {
-        VMSTATE_NRF51_EVENTS(events, NRF51GPIOTEState),
+        VMSTATE_NRF_PERIPHERAL(parent_obj, NRF51GPIOTEState),
         VMSTATE_UINT32_ARRAY(config, NRF51GPIOTEState,
                              NRF51_GPIOTE_CHANNELS),
         VMSTATE_UINT32(task_out, NRF51GPIOTEState),
-        VMSTATE_UINT32(power, NRF51GPIOTEState),
         VMSTATE_UINT32(pin_level, NRF51GPIOTEState),
         VMSTATE_BOOL(detect, NRF51GPIOTEState),
         VMSTATE_END_OF_LIST()
     }
 };
 
-static const Property nrf51_gpiote_properties[] = {
-    DEFINE_PROP_LINK("gpio", NRF51GPIOTEState, gpio, TYPE_NRF51_GPIO,
-                     NRF51GPIOState *),
-};
-
 static void nrf51_gpiote_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    NRFPeripheralClass *pc = NRF_PERIPHERAL_CLASS(klass);
 
-    dc->realize = nrf51_gpiote_realize;
+    pc->name = TYPE_NRF51_GPIOTE;
+    pc->tasks = MAKE_64BIT_MASK(NRF_TASK(A_TASKS_OUT0),
+                                NRF51_GPIOTE_CHANNELS);
+    pc->events = MAKE_64BIT_MASK(EV_IN(0), NRF51_GPIOTE_CHANNELS) |
+                 BIT(EV_PORT);
+    pc->has_power = true;
+    pc->task = nrf51_gpiote_task;
+    pc->read = nrf51_gpiote_read;
+    pc->write = nrf51_gpiote_write;
+    pc->reset = nrf51_gpiote_reset;
+    pc->reset_hold = nrf51_gpiote_reset_hold;
     dc->desc = "nRF51 GPIO tasks and events";
     dc->vmsd = &vmstate_nrf51_gpiote;
-    device_class_set_props(dc, nrf51_gpiote_properties);
-    rc->phases.enter = nrf51_gpiote_reset_enter;
-    rc->phases.hold = nrf51_gpiote_reset_hold;
-    dc->user_creatable = false;
 }
 
 static const TypeInfo nrf51_gpiote_types[] = {
     {
         .name = TYPE_NRF51_GPIOTE,
-        .parent = TYPE_SYS_BUS_DEVICE,
+        .parent = TYPE_NRF_PERIPHERAL,
         .instance_size = sizeof(NRF51GPIOTEState),
         .instance_init = nrf51_gpiote_init,
         .class_init = nrf51_gpiote_class_init,

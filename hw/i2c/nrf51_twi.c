@@ -16,16 +16,21 @@
  * the byte under way and raises STOPPED.  SUSPEND/RESUME hold the bus.
  *
  * The bus transaction itself happens at once; the events follow after
- * the time the byte takes at FREQUENCY (nine clocks per byte).
+ * the time the byte takes at FREQUENCY (nine clocks per byte), which
+ * scales the "clk" input (HFCLK, 16 MHz).  While that clock is stopped
+ * a byte under way does not end until it runs again.
+ *
+ * TWI0 and TWI1 share their peripheral IDs with SPI0 and SPI1 (see
+ * hw/misc/nrf51_serial_slot.c); tasks do nothing unless ENABLE is 5.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 
 #include "qemu/osdep.h"
+#include "qemu/host-utils.h"
 #include "qemu/log.h"
 #include "qemu/timer.h"
 #include "hw/i2c/nrf51_twi.h"
-#include "hw/arm/nrf51.h"
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
 #include "trace.h"
@@ -55,9 +60,9 @@ REG32(RXD, 0x518)
 REG32(TXD, 0x51c)
 REG32(FREQUENCY, 0x524)
 REG32(ADDRESS, 0x588)
-REG32(POWER, 0xffc)
 
-#define EV(reg)         NRF51_EVENT(A_ ## reg)
+#define EV(reg)         NRF_EVENT(A_ ## reg)
+#define TASK(reg)       NRF_TASK(A_ ## reg)
 #define TWI_EVENTS      ((1u << EV(EVENTS_STOPPED)) | \
                          (1u << EV(EVENTS_RXDREADY)) | \
                          (1u << EV(EVENTS_TXDSENT)) | \
@@ -88,19 +93,35 @@ static bool nrf51_twi_enabled(NRF51TWIState *s)
     return s->enable == TWI_ENABLE_TWI;
 }
 
-/* Nine SCL periods; FREQUENCY scales 16 MHz by 2^32 as in the UART */
+/*
+ * Nine SCL periods; FREQUENCY scales the clock by 2^32 as in the UART
+ * (at 16 MHz, 9 * 125 * 2^31 / FREQUENCY ns).  -1: the clock is stopped.
+ */
 static int64_t nrf51_twi_byte_ns(NRF51TWIState *s)
 {
     uint32_t rate = MAX(s->frequency, 0x1000);
+    uint64_t hz = nrf_peripheral_clock_hz(&s->parent_obj);
 
-    return 9 * 125 * (1ULL << 31) / rate;
+    if (!hz) {
+        return -1;
+    }
+    return muldiv64(9 * 2 * NANOSECONDS_PER_SECOND, 1u << 31, hz) / rate;
+}
+
+/* Time the byte on the wire, unless the clock is stopped */
+static void nrf51_twi_arm(NRF51TWIState *s)
+{
+    int64_t ns = nrf51_twi_byte_ns(s);
+
+    if (ns >= 0) {
+        timer_mod(s->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + ns);
+    }
 }
 
 static void nrf51_twi_begin_byte(NRF51TWIState *s, unsigned end)
 {
     s->pending = end;
-    timer_mod(s->timer,
-              qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + nrf51_twi_byte_ns(s));
+    nrf51_twi_arm(s);
 }
 
 static void nrf51_twi_stop(NRF51TWIState *s)
@@ -122,7 +143,7 @@ static void nrf51_twi_stop(NRF51TWIState *s)
     s->suspended = false;
     s->stop_requested = false;
     s->rx_wait = false;
-    nrf51_events_fire(&s->events, EV(EVENTS_STOPPED));
+    nrf_peripheral_event(&s->parent_obj, EV(EVENTS_STOPPED));
 }
 
 static void nrf51_twi_send(NRF51TWIState *s)
@@ -168,14 +189,15 @@ static void nrf51_twi_start(NRF51TWIState *s, bool recv)
 /* At a byte boundary, the shorts may suspend or stop the transfer */
 static bool nrf51_twi_byte_boundary(NRF51TWIState *s)
 {
-    nrf51_events_fire(&s->events, EV(EVENTS_BB));
-    if (FIELD_EX32(s->shorts, SHORTS, BB_STOP) || s->stop_requested) {
+    nrf_peripheral_event(&s->parent_obj, EV(EVENTS_BB));
+    if (FIELD_EX32(s->parent_obj.shorts, SHORTS, BB_STOP) ||
+        s->stop_requested) {
         nrf51_twi_stop(s);
         return false;
     }
-    if (FIELD_EX32(s->shorts, SHORTS, BB_SUSPEND)) {
+    if (FIELD_EX32(s->parent_obj.shorts, SHORTS, BB_SUSPEND)) {
         s->suspended = true;
-        nrf51_events_fire(&s->events, EV(EVENTS_SUSPENDED));
+        nrf_peripheral_event(&s->parent_obj, EV(EVENTS_SUSPENDED));
         return false;
     }
     return true;
@@ -192,26 +214,26 @@ static void nrf51_twi_timer_cb(void *opaque)
         /* Nobody took the address: a byte waiting in TXD goes nowhere */
         s->txd_valid = false;
         s->errorsrc |= R_ERRORSRC_ANACK_MASK;
-        nrf51_events_fire(&s->events, EV(EVENTS_ERROR));
+        nrf_peripheral_event(&s->parent_obj, EV(EVENTS_ERROR));
         if (s->stop_requested) {
             nrf51_twi_stop(s);
         }
         break;
     case END_DNACK:
         s->errorsrc |= R_ERRORSRC_DNACK_MASK;
-        nrf51_events_fire(&s->events, EV(EVENTS_ERROR));
+        nrf_peripheral_event(&s->parent_obj, EV(EVENTS_ERROR));
         if (s->stop_requested) {
             nrf51_twi_stop(s);
         }
         break;
     case END_SENT:
-        nrf51_events_fire(&s->events, EV(EVENTS_TXDSENT));
+        nrf_peripheral_event(&s->parent_obj, EV(EVENTS_TXDSENT));
         if (nrf51_twi_byte_boundary(s) && s->txd_valid) {
             nrf51_twi_send(s);
         }
         break;
     case END_RECEIVED:
-        nrf51_events_fire(&s->events, EV(EVENTS_RXDREADY));
+        nrf_peripheral_event(&s->parent_obj, EV(EVENTS_RXDREADY));
         if (nrf51_twi_byte_boundary(s)) {
             s->rx_wait = true;
         }
@@ -219,40 +241,41 @@ static void nrf51_twi_timer_cb(void *opaque)
     }
 }
 
-static void nrf51_twi_task(NRF51TWIState *s, hwaddr offset)
+static void nrf51_twi_task(NRFPeripheralState *p, unsigned n)
 {
+    NRF51TWIState *s = container_of(p, NRF51TWIState, parent_obj);
+
     if (!nrf51_twi_enabled(s)) {
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: task 0x%" HWADDR_PRIx " while disabled\n",
-                      __func__, offset);
+        qemu_log_mask(LOG_GUEST_ERROR, "%s: task %u while disabled\n",
+                      __func__, n);
         return;
     }
 
-    switch (offset) {
-    case A_TASKS_STARTTX:
-    case A_TASKS_STARTRX:
+    switch (n) {
+    case TASK(TASKS_STARTTX):
+    case TASK(TASKS_STARTRX):
         if (s->pending != END_NONE) {
             qemu_log_mask(LOG_GUEST_ERROR,
                           "%s: start while a byte is on the wire\n",
                           __func__);
             break;
         }
-        nrf51_twi_start(s, offset == A_TASKS_STARTRX);
+        nrf51_twi_start(s, n == TASK(TASKS_STARTRX));
         break;
-    case A_TASKS_STOP:
+    case TASK(TASKS_STOP):
         if (s->pending != END_NONE) {
             s->stop_requested = true;
         } else {
             nrf51_twi_stop(s);
         }
         break;
-    case A_TASKS_SUSPEND:
+    case TASK(TASKS_SUSPEND):
         if (!s->suspended) {
             s->suspended = true;
-            nrf51_events_fire(&s->events, EV(EVENTS_SUSPENDED));
+            nrf_peripheral_event(&s->parent_obj, EV(EVENTS_SUSPENDED));
         }
         break;
-    case A_TASKS_RESUME:
+    case TASK(TASKS_RESUME):
         if (!s->suspended) {
             break;
         }
@@ -269,22 +292,13 @@ static void nrf51_twi_task(NRF51TWIState *s, hwaddr offset)
     }
 }
 
-static uint64_t nrf51_twi_read(void *opaque, hwaddr offset, unsigned size)
+static uint64_t nrf51_twi_read(NRFPeripheralState *p, hwaddr offset,
+                               unsigned size)
 {
-    NRF51TWIState *s = opaque;
+    NRF51TWIState *s = container_of(p, NRF51TWIState, parent_obj);
     uint64_t r;
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        return nrf51_events_read(&s->events, offset);
-    }
-
     switch (offset) {
-    case A_TASKS_STARTRX ... A_TASKS_RESUME:
-        r = 0;
-        break;
-    case A_SHORTS:
-        r = s->shorts;
-        break;
     case A_ERRORSRC:
         r = s->errorsrc;
         break;
@@ -313,13 +327,8 @@ static uint64_t nrf51_twi_read(void *opaque, hwaddr offset, unsigned size)
     case A_ADDRESS:
         r = s->address;
         break;
-    case A_POWER:
-        r = s->power;
-        break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad read offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, false);
         r = 0;
         break;
     }
@@ -328,32 +337,14 @@ static uint64_t nrf51_twi_read(void *opaque, hwaddr offset, unsigned size)
     return r;
 }
 
-static void nrf51_twi_write(void *opaque, hwaddr offset, uint64_t value,
-                            unsigned size)
+static void nrf51_twi_write(NRFPeripheralState *p, hwaddr offset,
+                            uint64_t value, unsigned size)
 {
-    NRF51TWIState *s = opaque;
+    NRF51TWIState *s = container_of(p, NRF51TWIState, parent_obj);
 
     trace_nrf51_twi_write(offset, value);
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_events_write(&s->events, offset, value);
-        return;
-    }
-
     switch (offset) {
-    case A_TASKS_STARTRX:
-    case A_TASKS_STARTTX:
-    case A_TASKS_STOP:
-    case A_TASKS_SUSPEND:
-    case A_TASKS_RESUME:
-        if (value & 1) {
-            nrf51_twi_task(s, offset);
-        }
-        break;
-    case A_SHORTS:
-        s->shorts = value & (R_SHORTS_BB_SUSPEND_MASK |
-                             R_SHORTS_BB_STOP_MASK);
-        break;
     case A_ERRORSRC:
         s->errorsrc &= ~value;
         break;
@@ -389,36 +380,34 @@ static void nrf51_twi_write(void *opaque, hwaddr offset, uint64_t value,
     case A_ADDRESS:
         s->address = value & 0x7f;
         break;
-    case A_POWER:
-        s->power = value & 1;
-        break;
     case A_RXD:
         qemu_log_mask(LOG_GUEST_ERROR, "%s: RXD is read-only\n", __func__);
         break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, true);
         break;
     }
 }
 
-static const MemoryRegionOps nrf51_twi_ops = {
-    .read = nrf51_twi_read,
-    .write = nrf51_twi_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 4,
-    .valid.max_access_size = 4,
-    .valid.unaligned = false,
-};
-
-static void nrf51_twi_reset_enter(Object *obj, ResetType type)
+/* The clock runs again: a byte that waited for it ends on time */
+static void nrf51_twi_clock_changed(NRFPeripheralState *p)
 {
-    NRF51TWIState *s = NRF51_TWI(obj);
+    NRF51TWIState *s = container_of(p, NRF51TWIState, parent_obj);
 
+    if (s->pending != END_NONE && !timer_pending(s->timer)) {
+        nrf51_twi_arm(s);
+    }
+}
+
+static void nrf51_twi_reset(NRFPeripheralState *p)
+{
+    NRF51TWIState *s = container_of(p, NRF51TWIState, parent_obj);
+
+    /* POWER = 0 in mid-transfer lets the bus go */
+    if (s->phase != PHASE_IDLE) {
+        i2c_end_transfer(s->bus);
+    }
     timer_del(s->timer);
-    nrf51_events_reset(&s->events);
-    s->shorts = 0;
     s->errorsrc = 0;
     s->enable = 0;
     s->pselscl = 0xffffffff;
@@ -427,18 +416,12 @@ static void nrf51_twi_reset_enter(Object *obj, ResetType type)
     s->txd = 0;
     s->frequency = 0x04000000;
     s->address = 0;
-    s->power = 1;
     s->phase = PHASE_IDLE;
     s->pending = END_NONE;
     s->txd_valid = false;
     s->rx_wait = false;
     s->suspended = false;
     s->stop_requested = false;
-}
-
-static void nrf51_twi_reset_hold(Object *obj, ResetType type)
-{
-    nrf51_events_update_irq(&NRF51_TWI(obj)->events);
 }
 
 static void nrf51_twi_realize(DeviceState *dev, Error **errp)
@@ -451,13 +434,8 @@ static void nrf51_twi_realize(DeviceState *dev, Error **errp)
 static void nrf51_twi_init(Object *obj)
 {
     NRF51TWIState *s = NRF51_TWI(obj);
-    DeviceState *dev = DEVICE(obj);
 
-    memory_region_init_io(&s->mmio, obj, &nrf51_twi_ops, s, TYPE_NRF51_TWI,
-                          NRF51_PERIPHERAL_SIZE);
-    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
-    nrf51_events_init(&s->events, dev, TWI_EVENTS);
-    s->bus = i2c_init_bus(dev, "i2c");
+    s->bus = i2c_init_bus(DEVICE(obj), "i2c");
 }
 
 static int nrf51_twi_post_load(void *opaque, int version_id)
@@ -476,9 +454,8 @@ static const VMStateDescription vmstate_nrf51_twi = {
     .minimum_version_id = 1,
     .post_load = nrf51_twi_post_load,
     .fields = (const VMStateField[]) {
-        VMSTATE_NRF51_EVENTS(events, NRF51TWIState),
+        VMSTATE_NRF_PERIPHERAL(parent_obj, NRF51TWIState),
         VMSTATE_TIMER_PTR(timer, NRF51TWIState),
-        VMSTATE_UINT32(shorts, NRF51TWIState),
         VMSTATE_UINT32(errorsrc, NRF51TWIState),
         VMSTATE_UINT32(enable, NRF51TWIState),
         VMSTATE_UINT32(pselscl, NRF51TWIState),
@@ -487,7 +464,6 @@ static const VMStateDescription vmstate_nrf51_twi = {
         VMSTATE_UINT32(txd, NRF51TWIState),
         VMSTATE_UINT32(frequency, NRF51TWIState),
         VMSTATE_UINT32(address, NRF51TWIState),
-        VMSTATE_UINT32(power, NRF51TWIState),
         VMSTATE_UINT32(phase, NRF51TWIState),
         VMSTATE_UINT32(pending, NRF51TWIState),
         VMSTATE_BOOL(txd_valid, NRF51TWIState),
@@ -501,20 +477,29 @@ static const VMStateDescription vmstate_nrf51_twi = {
 static void nrf51_twi_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    NRFPeripheralClass *pc = NRF_PERIPHERAL_CLASS(klass);
 
+    pc->name = TYPE_NRF51_TWI;
+    pc->tasks = BIT(TASK(TASKS_STARTRX)) | BIT(TASK(TASKS_STARTTX)) |
+                BIT(TASK(TASKS_STOP)) | BIT(TASK(TASKS_SUSPEND)) |
+                BIT(TASK(TASKS_RESUME));
+    pc->events = TWI_EVENTS;
+    pc->shorts = R_SHORTS_BB_SUSPEND_MASK | R_SHORTS_BB_STOP_MASK;
+    pc->has_power = true;
+    pc->task = nrf51_twi_task;
+    pc->read = nrf51_twi_read;
+    pc->write = nrf51_twi_write;
+    pc->clock_changed = nrf51_twi_clock_changed;
+    pc->reset = nrf51_twi_reset;
     dc->realize = nrf51_twi_realize;
     dc->desc = "nRF51 TWI master";
     dc->vmsd = &vmstate_nrf51_twi;
-    rc->phases.enter = nrf51_twi_reset_enter;
-    rc->phases.hold = nrf51_twi_reset_hold;
-    dc->user_creatable = false;
 }
 
 static const TypeInfo nrf51_twi_types[] = {
     {
         .name = TYPE_NRF51_TWI,
-        .parent = TYPE_SYS_BUS_DEVICE,
+        .parent = TYPE_NRF_PERIPHERAL,
         .instance_size = sizeof(NRF51TWIState),
         .instance_init = nrf51_twi_init,
         .class_init = nrf51_twi_class_init,

@@ -8,7 +8,10 @@
  * defines them) give the cipher text at ECBDATAPTR + 32.  The work is
  * done by QEMU's own AES; the result is stored and ENDECB raised after
  * the 7.2 us the block takes on the chip.  A pointer outside RAM, or
- * STOPECB during the operation, raises ERRORECB instead.
+ * STOPECB during the operation, raises ERRORECB instead.  STARTECB
+ * latches ECBDATAPTR (EasyDMA, include/hw/misc/nrf_easydma.h): the
+ * cipher text goes after the block the operation read, even if
+ * firmware points ECBDATAPTR elsewhere in the meantime.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -30,132 +33,105 @@ REG32(TASKS_STOPECB, 0x004)
 REG32(EVENTS_ENDECB, 0x100)
 REG32(EVENTS_ERRORECB, 0x104)
 REG32(ECBDATAPTR, 0x504)
-REG32(POWER, 0xffc)
 
-#define EV_ENDECB       NRF51_EVENT(A_EVENTS_ENDECB)
-#define EV_ERRORECB     NRF51_EVENT(A_EVENTS_ERRORECB)
+#define EV_ENDECB       NRF_EVENT(A_EVENTS_ENDECB)
+#define EV_ERRORECB     NRF_EVENT(A_EVENTS_ERRORECB)
 #define ECB_BLOCK_NS    7200
+/* Key, clear text and cipher text, 16 bytes each */
+#define ECB_DATA_SIZE   48
+#define ECB_OUT         32
 
 static void nrf51_ecb_done(void *opaque)
 {
     NRF51ECBState *s = opaque;
 
     s->busy = false;
-    if (address_space_write(&s->as, s->ecbdataptr + 32,
-                            MEMTXATTRS_UNSPECIFIED, s->ciphertext,
-                            16) != MEMTX_OK) {
-        nrf51_events_fire(&s->events, EV_ERRORECB);
+    if (!nrf_easydma_write(&s->dma, &s->data, ECB_OUT, s->ciphertext,
+                           sizeof(s->ciphertext))) {
+        nrf_peripheral_event(&s->parent_obj, EV_ERRORECB);
         return;
     }
-    nrf51_events_fire(&s->events, EV_ENDECB);
+    nrf_peripheral_event(&s->parent_obj, EV_ENDECB);
 }
 
 static void nrf51_ecb_start(NRF51ECBState *s)
 {
-    uint8_t data[32];
+    uint8_t data[ECB_OUT];
     AES_KEY key;
 
     if (s->busy) {
         return;
     }
-    if (s->ecbdataptr < NRF51_SRAM_BASE ||
-        s->ecbdataptr - NRF51_SRAM_BASE > s->sram_size - 48 ||
-        address_space_read(&s->as, s->ecbdataptr, MEMTXATTRS_UNSPECIFIED,
-                           data, sizeof(data)) != MEMTX_OK) {
-        qemu_log_mask(LOG_GUEST_ERROR, "%s: ECBDATAPTR 0x%08x is not RAM\n",
-                      __func__, s->ecbdataptr);
-        nrf51_events_fire(&s->events, EV_ERRORECB);
+    nrf_easydma_start(&s->data, s->ecbdataptr, ECB_DATA_SIZE);
+    if (!nrf_easydma_check(&s->dma, &s->data, 0, ECB_DATA_SIZE) ||
+        !nrf_easydma_read(&s->dma, &s->data, 0, data, sizeof(data))) {
+        nrf_peripheral_event(&s->parent_obj, EV_ERRORECB);
         return;
     }
     AES_set_encrypt_key(data, 128, &key);
     AES_encrypt(data + 16, s->ciphertext, &key);
-    trace_nrf51_ecb_start(s->ecbdataptr);
+    trace_nrf51_ecb_start(s->data.ptr);
     s->busy = true;
     timer_mod(s->timer,
               qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + ECB_BLOCK_NS);
 }
 
-static uint64_t nrf51_ecb_read(void *opaque, hwaddr offset, unsigned size)
+static void nrf51_ecb_task(NRFPeripheralState *p, unsigned n)
 {
-    NRF51ECBState *s = opaque;
+    NRF51ECBState *s = container_of(p, NRF51ECBState, parent_obj);
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        return nrf51_events_read(&s->events, offset);
+    switch (n) {
+    case NRF_TASK(A_TASKS_STARTECB):
+        nrf51_ecb_start(s);
+        break;
+    case NRF_TASK(A_TASKS_STOPECB):
+        if (s->busy) {
+            s->busy = false;
+            timer_del(s->timer);
+            nrf_peripheral_event(p, EV_ERRORECB);
+        }
+        break;
     }
+}
+
+static uint64_t nrf51_ecb_read(NRFPeripheralState *p, hwaddr offset,
+                               unsigned size)
+{
+    NRF51ECBState *s = container_of(p, NRF51ECBState, parent_obj);
+
     switch (offset) {
-    case A_TASKS_STARTECB:
-    case A_TASKS_STOPECB:
-        return 0;
     case A_ECBDATAPTR:
         return s->ecbdataptr;
-    case A_POWER:
-        return 1;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad read offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, false);
         return 0;
     }
 }
 
-static void nrf51_ecb_write(void *opaque, hwaddr offset, uint64_t value,
-                            unsigned size)
+static void nrf51_ecb_write(NRFPeripheralState *p, hwaddr offset,
+                            uint64_t value, unsigned size)
 {
-    NRF51ECBState *s = opaque;
+    NRF51ECBState *s = container_of(p, NRF51ECBState, parent_obj);
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_events_write(&s->events, offset, value);
-        return;
-    }
     switch (offset) {
-    case A_TASKS_STARTECB:
-        if (value & 1) {
-            nrf51_ecb_start(s);
-        }
-        break;
-    case A_TASKS_STOPECB:
-        if ((value & 1) && s->busy) {
-            s->busy = false;
-            timer_del(s->timer);
-            nrf51_events_fire(&s->events, EV_ERRORECB);
-        }
-        break;
     case A_ECBDATAPTR:
         s->ecbdataptr = value;
         break;
-    case A_POWER:
-        break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, true);
         break;
     }
 }
 
-static const MemoryRegionOps nrf51_ecb_ops = {
-    .read = nrf51_ecb_read,
-    .write = nrf51_ecb_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 4,
-    .valid.max_access_size = 4,
-    .valid.unaligned = false,
-};
-
-static void nrf51_ecb_reset_enter(Object *obj, ResetType type)
+static void nrf51_ecb_reset(NRFPeripheralState *p)
 {
-    NRF51ECBState *s = NRF51_ECB(obj);
+    NRF51ECBState *s = container_of(p, NRF51ECBState, parent_obj);
 
     timer_del(s->timer);
-    nrf51_events_reset(&s->events);
     s->busy = false;
     s->ecbdataptr = 0;
+    nrf_easydma_start(&s->data, 0, 0);
     memset(s->ciphertext, 0, sizeof(s->ciphertext));
-}
-
-static void nrf51_ecb_reset_hold(Object *obj, ResetType type)
-{
-    nrf51_events_update_irq(&NRF51_ECB(obj)->events);
 }
 
 static void nrf51_ecb_realize(DeviceState *dev, Error **errp)
@@ -166,31 +142,34 @@ static void nrf51_ecb_realize(DeviceState *dev, Error **errp)
         error_setg(errp, "memory link not set");
         return;
     }
-    /* EasyDMA reaches RAM only */
-    address_space_init(&s->as, s->downstream, "nrf51-ecb");
+    nrf_easydma_init(&s->dma, s->downstream, TYPE_NRF51_ECB,
+                     NRF51_SRAM_BASE, s->sram_size);
     s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, nrf51_ecb_done, s);
 }
 
-static void nrf51_ecb_init(Object *obj)
+static int nrf51_ecb_post_load(void *opaque, int version_id)
 {
-    NRF51ECBState *s = NRF51_ECB(obj);
+    NRF51ECBState *s = opaque;
 
-    memory_region_init_io(&s->mmio, obj, &nrf51_ecb_ops, s, TYPE_NRF51_ECB,
-                          NRF51_PERIPHERAL_SIZE);
-    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
-    nrf51_events_init(&s->events, DEVICE(obj),
-                      (1u << EV_ENDECB) | (1u << EV_ERRORECB));
+    /* The latched buffer is always the block's size */
+    if (s->data.maxcnt != 0 && s->data.maxcnt != ECB_DATA_SIZE) {
+        return -EINVAL;
+    }
+    return 0;
 }
 
 static const VMStateDescription vmstate_nrf51_ecb = {
     .name = TYPE_NRF51_ECB,
     .version_id = 1,
     .minimum_version_id = 1,
+    .post_load = nrf51_ecb_post_load,
     .fields = (const VMStateField[]) {
-        VMSTATE_NRF51_EVENTS(events, NRF51ECBState),
+        VMSTATE_NRF_PERIPHERAL(parent_obj, NRF51ECBState),
         VMSTATE_TIMER_PTR(timer, NRF51ECBState),
         VMSTATE_BOOL(busy, NRF51ECBState),
         VMSTATE_UINT32(ecbdataptr, NRF51ECBState),
+        VMSTATE_UINT32(data.ptr, NRF51ECBState),
+        VMSTATE_UINT32(data.maxcnt, NRF51ECBState),
         VMSTATE_UINT8_ARRAY(ciphertext, NRF51ECBState, 16),
         VMSTATE_END_OF_LIST()
     }
@@ -205,23 +184,28 @@ static const Property nrf51_ecb_properties[] = {
 static void nrf51_ecb_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    NRFPeripheralClass *pc = NRF_PERIPHERAL_CLASS(klass);
 
+    pc->name = TYPE_NRF51_ECB;
+    pc->tasks = BIT(NRF_TASK(A_TASKS_STARTECB)) |
+                BIT(NRF_TASK(A_TASKS_STOPECB));
+    pc->events = BIT(EV_ENDECB) | BIT(EV_ERRORECB);
+    pc->has_power = true;
+    pc->task = nrf51_ecb_task;
+    pc->read = nrf51_ecb_read;
+    pc->write = nrf51_ecb_write;
+    pc->reset = nrf51_ecb_reset;
     dc->realize = nrf51_ecb_realize;
     dc->desc = "nRF51 AES ECB";
     dc->vmsd = &vmstate_nrf51_ecb;
     device_class_set_props(dc, nrf51_ecb_properties);
-    rc->phases.enter = nrf51_ecb_reset_enter;
-    rc->phases.hold = nrf51_ecb_reset_hold;
-    dc->user_creatable = false;
 }
 
 static const TypeInfo nrf51_ecb_types[] = {
     {
         .name = TYPE_NRF51_ECB,
-        .parent = TYPE_SYS_BUS_DEVICE,
+        .parent = TYPE_NRF_PERIPHERAL,
         .instance_size = sizeof(NRF51ECBState),
-        .instance_init = nrf51_ecb_init,
         .class_init = nrf51_ecb_class_init,
     },
 };

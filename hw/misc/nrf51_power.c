@@ -7,13 +7,16 @@
  *
  * The three blocks share peripheral ID 0 and one register space.
  *
- * CLOCK: the 16 MHz HFCLK always runs, from the RC oscillator until
- * HFCLKSTART switches it to the crystal.  The 32.768 kHz LFCLK runs
- * only between LFCLKSTART and LFCLKSTOP, from the source LFCLKSRC
- * names when it started.  Starting takes the oscillator's start-up
- * time, then raises HFCLKSTARTED or LFCLKSTARTED; firmware (MakeCode's
- * runtime among it) waits on that or on LFCLKSTAT.  The RTCs see
- * whether the LFCLK runs through the "lfclk" output line.  CAL and
+ * CLOCK: the 16 MHz HFCLK always runs, from the RC oscillator (which
+ * runs whenever something needs the HFCLK) until HFCLKSTART switches it
+ * to the crystal.  The 32.768 kHz LFCLK runs only between LFCLKSTART
+ * and LFCLKSTOP, from the source LFCLKSRC names when it started.
+ * Starting takes the oscillator's start-up time, then raises
+ * HFCLKSTARTED or LFCLKSTARTED; firmware (MakeCode's runtime among it)
+ * waits on that or on LFCLKSTAT.  The two clocks are the Clock outputs
+ * "hfclk" (16 MHz, always) and "lfclk" (32768 Hz from LFCLKSTARTED to
+ * LFCLKSTOP, stopped, 0 Hz, otherwise), which the SoC gives to the
+ * peripherals; the RTCs count only while the LFCLK runs.  CAL and
  * CTSTART/CTSTOP model the RC calibration and its timer by their
  * timing alone.
  *
@@ -38,8 +41,7 @@
 #include "qemu/timer.h"
 #include "qapi/error.h"
 #include "hw/misc/nrf51_power.h"
-#include "hw/arm/nrf51.h"
-#include "hw/irq.h"
+#include "hw/qdev-clock.h"
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
 #include "system/runstate.h"
@@ -90,12 +92,22 @@ REG32(DISABLEINDEBUG, 0x608)
 REG32(PROTBLOCKSIZE, 0x60c)
 REG32(DCDCFORCE, 0xa08)
 
-#define EV(reg)             NRF51_EVENT(A_ ## reg)
-#define POWER_EVENTS        ((1u << EV(EVENTS_HFCLKSTARTED)) | \
-                             (1u << EV(EVENTS_LFCLKSTARTED)) | \
-                             (1u << EV(EVENTS_POFWARN)) | \
-                             (1u << EV(EVENTS_DONE)) | \
-                             (1u << EV(EVENTS_CTTO)))
+#define EV(reg)             NRF_EVENT(A_ ## reg)
+#define TASK(reg)           NRF_TASK(A_ ## reg)
+#define POWER_TASKS         (BIT(TASK(TASKS_HFCLKSTART)) | \
+                             BIT(TASK(TASKS_HFCLKSTOP)) | \
+                             BIT(TASK(TASKS_LFCLKSTART)) | \
+                             BIT(TASK(TASKS_LFCLKSTOP)) | \
+                             BIT(TASK(TASKS_CAL)) | \
+                             BIT(TASK(TASKS_CTSTART)) | \
+                             BIT(TASK(TASKS_CTSTOP)) | \
+                             BIT(TASK(TASKS_CONSTLAT)) | \
+                             BIT(TASK(TASKS_LOWPWR)))
+#define POWER_EVENTS        (BIT(EV(EVENTS_HFCLKSTARTED)) | \
+                             BIT(EV(EVENTS_LFCLKSTARTED)) | \
+                             BIT(EV(EVENTS_POFWARN)) | \
+                             BIT(EV(EVENTS_DONE)) | \
+                             BIT(EV(EVENTS_CTTO)))
 
 enum {
     LFCLKSRC_RC = 0,
@@ -123,13 +135,19 @@ static int64_t now_ns(void)
     return qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
 }
 
+static unsigned nrf51_power_lfclk_hz(NRF51PowerState *s)
+{
+    return s->lfclk_running ? NRF51_LFCLK_HZ : 0;
+}
+
+/* Start or stop the LFCLK, and tell its consumers */
 static void nrf51_power_set_lfclk(NRF51PowerState *s, bool running)
 {
     if (s->lfclk_running != running) {
         s->lfclk_running = running;
         trace_nrf51_power_lfclk(running, s->lfclksrc_copy);
     }
-    qemu_set_irq(s->lfclk_out, running);
+    clock_update_hz(s->lfclk, nrf51_power_lfclk_hz(s));
 }
 
 static void nrf51_power_hfclk_started(void *opaque)
@@ -137,7 +155,7 @@ static void nrf51_power_hfclk_started(void *opaque)
     NRF51PowerState *s = opaque;
 
     s->hfclk_xtal_running = true;
-    nrf51_events_fire(&s->events, EV(EVENTS_HFCLKSTARTED));
+    nrf_peripheral_event(&s->parent_obj, EV(EVENTS_HFCLKSTARTED));
 }
 
 static void nrf51_power_lfclk_started(void *opaque)
@@ -145,29 +163,30 @@ static void nrf51_power_lfclk_started(void *opaque)
     NRF51PowerState *s = opaque;
 
     nrf51_power_set_lfclk(s, true);
-    nrf51_events_fire(&s->events, EV(EVENTS_LFCLKSTARTED));
+    nrf_peripheral_event(&s->parent_obj, EV(EVENTS_LFCLKSTARTED));
 }
 
 static void nrf51_power_cal_done(void *opaque)
 {
     NRF51PowerState *s = opaque;
 
-    nrf51_events_fire(&s->events, EV(EVENTS_DONE));
+    nrf_peripheral_event(&s->parent_obj, EV(EVENTS_DONE));
 }
 
 static void nrf51_power_ct_timeout(void *opaque)
 {
     NRF51PowerState *s = opaque;
 
-    nrf51_events_fire(&s->events, EV(EVENTS_CTTO));
+    nrf_peripheral_event(&s->parent_obj, EV(EVENTS_CTTO));
 }
 
-static void nrf51_power_task(NRF51PowerState *s, hwaddr offset)
+static void nrf51_power_task(NRFPeripheralState *p, unsigned n)
 {
+    NRF51PowerState *s = container_of(p, NRF51PowerState, parent_obj);
     int64_t startup;
 
-    switch (offset) {
-    case A_TASKS_HFCLKSTART:
+    switch (n) {
+    case TASK(TASKS_HFCLKSTART):
         /*
          * Starting a clock that already runs raises its STARTED event
          * again, without stopping it: firmware that clears the event
@@ -179,12 +198,12 @@ static void nrf51_power_task(NRF51PowerState *s, hwaddr offset)
                       (s->hfclk_xtal_running ? 0 : HFXO_STARTUP_NS));
         }
         break;
-    case A_TASKS_HFCLKSTOP:
+    case TASK(TASKS_HFCLKSTOP):
         s->hfclk_xtal_started = false;
         s->hfclk_xtal_running = false;
         timer_del(s->hfclk_timer);
         break;
-    case A_TASKS_LFCLKSTART:
+    case TASK(TASKS_LFCLKSTART):
         s->lfclk_started = true;
         if (timer_pending(s->lfclk_timer)) {
             break;
@@ -207,22 +226,22 @@ static void nrf51_power_task(NRF51PowerState *s, hwaddr offset)
         }
         timer_mod(s->lfclk_timer, now_ns() + startup);
         break;
-    case A_TASKS_LFCLKSTOP:
+    case TASK(TASKS_LFCLKSTOP):
         s->lfclk_started = false;
         timer_del(s->lfclk_timer);
         nrf51_power_set_lfclk(s, false);
         break;
-    case A_TASKS_CAL:
+    case TASK(TASKS_CAL):
         timer_mod(s->cal_timer, now_ns() + CAL_DURATION_NS);
         break;
-    case A_TASKS_CTSTART:
+    case TASK(TASKS_CTSTART):
         timer_mod(s->ct_timer, now_ns() + (s->ctiv & 0x7f) * CTIV_UNIT_NS);
         break;
-    case A_TASKS_CTSTOP:
+    case TASK(TASKS_CTSTOP):
         timer_del(s->ct_timer);
         break;
-    case A_TASKS_CONSTLAT:
-    case A_TASKS_LOWPWR:
+    case TASK(TASKS_CONSTLAT):
+    case TASK(TASKS_LOWPWR):
         /* Sub-power modes change nothing an emulated program sees */
         break;
     }
@@ -246,14 +265,11 @@ static void nrf51_power_system_off(NRF51PowerState *s)
     qemu_system_suspend_request();
 }
 
-static uint64_t nrf51_power_read(void *opaque, hwaddr offset, unsigned size)
+static uint64_t nrf51_power_read(NRFPeripheralState *p, hwaddr offset,
+                                 unsigned size)
 {
-    NRF51PowerState *s = opaque;
+    NRF51PowerState *s = container_of(p, NRF51PowerState, parent_obj);
     uint64_t r;
-
-    if (nrf51_events_claims(&s->events, offset)) {
-        return nrf51_events_read(&s->events, offset);
-    }
 
     switch (offset) {
     case A_RESETREAS:
@@ -323,18 +339,13 @@ static uint64_t nrf51_power_read(void *opaque, hwaddr offset, unsigned size)
     case A_PROTBLOCKSIZE:
         r = 0;  /* 4 KiB */
         break;
-    case A_TASKS_HFCLKSTART ... A_TASKS_CTSTOP:
-    case A_TASKS_CONSTLAT:
-    case A_TASKS_LOWPWR:
     case A_SYSTEMOFF:
     case A_DCDCFORCE:
     case A_UNDOC514:
         r = 0;
         break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad read offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, false);
         r = 0;
         break;
     }
@@ -343,26 +354,14 @@ static uint64_t nrf51_power_read(void *opaque, hwaddr offset, unsigned size)
     return r;
 }
 
-static void nrf51_power_write(void *opaque, hwaddr offset, uint64_t value,
-                              unsigned size)
+static void nrf51_power_write(NRFPeripheralState *p, hwaddr offset,
+                              uint64_t value, unsigned size)
 {
-    NRF51PowerState *s = opaque;
+    NRF51PowerState *s = container_of(p, NRF51PowerState, parent_obj);
 
     trace_nrf51_power_write(offset, value);
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_events_write(&s->events, offset, value);
-        return;
-    }
-
     switch (offset) {
-    case A_TASKS_HFCLKSTART ... A_TASKS_CTSTOP:
-    case A_TASKS_CONSTLAT:
-    case A_TASKS_LOWPWR:
-        if (value & 1) {
-            nrf51_power_task(s, offset);
-        }
-        break;
     case A_RESETREAS:
         s->resetreas &= ~value;
         break;
@@ -420,21 +419,10 @@ static void nrf51_power_write(void *opaque, hwaddr offset, uint64_t value,
     case A_UNDOC514:
         break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, true);
         break;
     }
 }
-
-static const MemoryRegionOps nrf51_power_ops = {
-    .read = nrf51_power_read,
-    .write = nrf51_power_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 4,
-    .valid.max_access_size = 4,
-    .valid.unaligned = false,
-};
 
 static void nrf51_power_sysresetreq(void *opaque, int n, int level)
 {
@@ -462,9 +450,9 @@ static void nrf51_power_wake(void *opaque, int n, int level)
     }
 }
 
-static void nrf51_power_reset_enter(Object *obj, ResetType type)
+static void nrf51_power_reset(NRFPeripheralState *p)
 {
-    NRF51PowerState *s = NRF51_POWER(obj);
+    NRF51PowerState *s = container_of(p, NRF51PowerState, parent_obj);
 
     if (!s->powered) {
         /* Power-on reset */
@@ -479,7 +467,6 @@ static void nrf51_power_reset_enter(Object *obj, ResetType type)
     s->pending_resetreas = 0;
     s->system_off = false;
 
-    nrf51_events_reset(&s->events);
     timer_del(s->hfclk_timer);
     timer_del(s->lfclk_timer);
     timer_del(s->cal_timer);
@@ -504,12 +491,12 @@ static void nrf51_power_reset_enter(Object *obj, ResetType type)
     s->disableindebug = 1;
 }
 
-static void nrf51_power_reset_hold(Object *obj, ResetType type)
+static void nrf51_power_reset_hold(NRFPeripheralState *p)
 {
-    NRF51PowerState *s = NRF51_POWER(obj);
+    NRF51PowerState *s = container_of(p, NRF51PowerState, parent_obj);
 
-    nrf51_events_update_irq(&s->events);
-    qemu_set_irq(s->lfclk_out, false);
+    /* The LFCLK stopped (lfclk_running is false since the enter phase) */
+    clock_update_hz(s->lfclk, nrf51_power_lfclk_hz(s));
 }
 
 static void nrf51_power_realize(DeviceState *dev, Error **errp)
@@ -523,6 +510,9 @@ static void nrf51_power_realize(DeviceState *dev, Error **errp)
     s->cal_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, nrf51_power_cal_done, s);
     s->ct_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, nrf51_power_ct_timeout, s);
 
+    /* The HFCLK always runs, from one oscillator or the other */
+    clock_update_hz(s->hfclk, NRF51_HFCLK_HZ);
+
     /* Leaving System OFF through DETECT is a wake-up from suspend */
     qemu_register_wakeup_support();
     qemu_system_wakeup_enable(QEMU_WAKEUP_REASON_OTHER, true);
@@ -533,23 +523,24 @@ static void nrf51_power_init(Object *obj)
     NRF51PowerState *s = NRF51_POWER(obj);
     DeviceState *dev = DEVICE(obj);
 
-    memory_region_init_io(&s->mmio, obj, &nrf51_power_ops, s,
-                          TYPE_NRF51_POWER, NRF51_PERIPHERAL_SIZE);
-    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
-    nrf51_events_init(&s->events, dev, POWER_EVENTS);
     qdev_init_gpio_in_named(dev, nrf51_power_sysresetreq,
                             NRF51_POWER_SYSRESETREQ, 1);
     qdev_init_gpio_in_named(dev, nrf51_power_watchdog,
                             NRF51_POWER_WATCHDOG, 1);
     qdev_init_gpio_in_named(dev, nrf51_power_wake, NRF51_POWER_WAKE, 1);
-    qdev_init_gpio_out_named(dev, &s->lfclk_out, NRF51_POWER_LFCLK, 1);
+    s->hfclk = qdev_init_clock_out(dev, NRF51_POWER_HFCLK);
+    s->lfclk = qdev_init_clock_out(dev, NRF51_POWER_LFCLK);
 }
 
 static int nrf51_power_post_load(void *opaque, int version_id)
 {
     NRF51PowerState *s = opaque;
 
-    qemu_set_irq(s->lfclk_out, s->lfclk_running);
+    /*
+     * The output's own frequency follows lfclk_running; the consumers
+     * migrated theirs, so nothing is propagated (or signalled) here.
+     */
+    clock_set_hz(s->lfclk, nrf51_power_lfclk_hz(s));
     return 0;
 }
 
@@ -559,7 +550,7 @@ static const VMStateDescription vmstate_nrf51_power = {
     .minimum_version_id = 1,
     .post_load = nrf51_power_post_load,
     .fields = (const VMStateField[]) {
-        VMSTATE_NRF51_EVENTS(events, NRF51PowerState),
+        VMSTATE_NRF_PERIPHERAL(parent_obj, NRF51PowerState),
         VMSTATE_TIMER_PTR(hfclk_timer, NRF51PowerState),
         VMSTATE_TIMER_PTR(lfclk_timer, NRF51PowerState),
         VMSTATE_TIMER_PTR(cal_timer, NRF51PowerState),
@@ -593,20 +584,27 @@ static const VMStateDescription vmstate_nrf51_power = {
 static void nrf51_power_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    NRFPeripheralClass *pc = NRF_PERIPHERAL_CLASS(klass);
 
+    pc->name = TYPE_NRF51_POWER;
+    pc->tasks = POWER_TASKS;
+    pc->events = POWER_EVENTS;
+    /* No SHORTS, and no POWER register at 0xffc: this block is POWER */
+    pc->has_power = false;
+    pc->task = nrf51_power_task;
+    pc->read = nrf51_power_read;
+    pc->write = nrf51_power_write;
+    pc->reset = nrf51_power_reset;
+    pc->reset_hold = nrf51_power_reset_hold;
     dc->realize = nrf51_power_realize;
     dc->desc = "nRF51 POWER, CLOCK and MPU";
     dc->vmsd = &vmstate_nrf51_power;
-    rc->phases.enter = nrf51_power_reset_enter;
-    rc->phases.hold = nrf51_power_reset_hold;
-    dc->user_creatable = false;
 }
 
 static const TypeInfo nrf51_power_types[] = {
     {
         .name = TYPE_NRF51_POWER,
-        .parent = TYPE_SYS_BUS_DEVICE,
+        .parent = TYPE_NRF_PERIPHERAL,
         .instance_size = sizeof(NRF51PowerState),
         .instance_init = nrf51_power_init,
         .class_init = nrf51_power_class_init,

@@ -17,7 +17,6 @@
 #include "qemu/timer.h"
 #include "qemu/guest-random.h"
 #include "hw/misc/nrf51_rng.h"
-#include "hw/arm/nrf51.h"
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
 #include "trace.h"
@@ -30,9 +29,8 @@ REG32(SHORTS, 0x200)
 REG32(CONFIG, 0x504)
     FIELD(CONFIG, DERCEN, 0, 1)
 REG32(VALUE, 0x508)
-REG32(POWER, 0xffc)
 
-#define EV_VALRDY           NRF51_EVENT(A_EVENTS_VALRDY)
+#define EV_VALRDY           NRF_EVENT(A_EVENTS_VALRDY)
 #define RNG_BYTE_NS         (677 * SCALE_US)
 #define RNG_BYTE_DERCEN_NS  (2700 * SCALE_US)
 
@@ -55,103 +53,71 @@ static void nrf51_rng_timer_cb(void *opaque)
     qemu_guest_getrandom_nofail(&byte, 1);
     s->value = byte;
     trace_nrf51_rng_value(byte);
-    nrf51_events_fire(&s->events, EV_VALRDY);
-    if (FIELD_EX32(s->shorts, SHORTS, VALRDY_STOP)) {
+    nrf_peripheral_event(&s->parent_obj, EV_VALRDY);
+    if (FIELD_EX32(s->parent_obj.shorts, SHORTS, VALRDY_STOP)) {
         s->running = false;
     } else {
         nrf51_rng_schedule(s);
     }
 }
 
-static uint64_t nrf51_rng_read(void *opaque, hwaddr offset, unsigned size)
+static void nrf51_rng_task(NRFPeripheralState *p, unsigned n)
 {
-    NRF51RNGState *s = opaque;
+    NRF51RNGState *s = container_of(p, NRF51RNGState, parent_obj);
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        return nrf51_events_read(&s->events, offset);
-    }
-    switch (offset) {
-    case A_TASKS_START:
-    case A_TASKS_STOP:
-        return 0;
-    case A_SHORTS:
-        return s->shorts;
-    case A_CONFIG:
-        return s->config;
-    case A_VALUE:
-        return s->value;
-    case A_POWER:
-        return 1;
-    default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad read offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
-        return 0;
-    }
-}
-
-static void nrf51_rng_write(void *opaque, hwaddr offset, uint64_t value,
-                            unsigned size)
-{
-    NRF51RNGState *s = opaque;
-
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_events_write(&s->events, offset, value);
-        return;
-    }
-    switch (offset) {
-    case A_TASKS_START:
-        if ((value & 1) && !s->running) {
+    switch (n) {
+    case NRF_TASK(A_TASKS_START):
+        if (!s->running) {
             s->running = true;
             nrf51_rng_schedule(s);
         }
         break;
-    case A_TASKS_STOP:
-        if (value & 1) {
-            s->running = false;
-            timer_del(s->timer);
-        }
-        break;
-    case A_SHORTS:
-        s->shorts = value & R_SHORTS_VALRDY_STOP_MASK;
-        break;
-    case A_CONFIG:
-        s->config = value & R_CONFIG_DERCEN_MASK;
-        break;
-    case A_POWER:
-        break;
-    default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+    case NRF_TASK(A_TASKS_STOP):
+        s->running = false;
+        timer_del(s->timer);
         break;
     }
 }
 
-static const MemoryRegionOps nrf51_rng_ops = {
-    .read = nrf51_rng_read,
-    .write = nrf51_rng_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 4,
-    .valid.max_access_size = 4,
-    .valid.unaligned = false,
-};
-
-static void nrf51_rng_reset_enter(Object *obj, ResetType type)
+static uint64_t nrf51_rng_read(NRFPeripheralState *p, hwaddr offset,
+                               unsigned size)
 {
-    NRF51RNGState *s = NRF51_RNG(obj);
+    NRF51RNGState *s = container_of(p, NRF51RNGState, parent_obj);
 
-    timer_del(s->timer);
-    nrf51_events_reset(&s->events);
-    s->running = false;
-    s->shorts = 0;
-    s->config = 0;
-    s->value = 0;
+    switch (offset) {
+    case A_CONFIG:
+        return s->config;
+    case A_VALUE:
+        return s->value;
+    default:
+        nrf_peripheral_bad_offset(p, offset, false);
+        return 0;
+    }
 }
 
-static void nrf51_rng_reset_hold(Object *obj, ResetType type)
+static void nrf51_rng_write(NRFPeripheralState *p, hwaddr offset,
+                            uint64_t value, unsigned size)
 {
-    nrf51_events_update_irq(&NRF51_RNG(obj)->events);
+    NRF51RNGState *s = container_of(p, NRF51RNGState, parent_obj);
+
+    switch (offset) {
+    case A_CONFIG:
+        s->config = value & R_CONFIG_DERCEN_MASK;
+        break;
+    default:
+        nrf_peripheral_bad_offset(p, offset, true);
+        break;
+    }
+}
+
+static void nrf51_rng_reset(NRFPeripheralState *p)
+{
+    NRF51RNGState *s = container_of(p, NRF51RNGState, parent_obj);
+
+    timer_del(s->timer);
+    s->running = false;
+    s->config = 0;
+    s->value = 0;
 }
 
 static void nrf51_rng_realize(DeviceState *dev, Error **errp)
@@ -161,25 +127,14 @@ static void nrf51_rng_realize(DeviceState *dev, Error **errp)
     s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, nrf51_rng_timer_cb, s);
 }
 
-static void nrf51_rng_init(Object *obj)
-{
-    NRF51RNGState *s = NRF51_RNG(obj);
-
-    memory_region_init_io(&s->mmio, obj, &nrf51_rng_ops, s, TYPE_NRF51_RNG,
-                          NRF51_PERIPHERAL_SIZE);
-    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
-    nrf51_events_init(&s->events, DEVICE(obj), 1u << EV_VALRDY);
-}
-
 static const VMStateDescription vmstate_nrf51_rng = {
     .name = TYPE_NRF51_RNG,
     .version_id = 1,
     .minimum_version_id = 1,
     .fields = (const VMStateField[]) {
-        VMSTATE_NRF51_EVENTS(events, NRF51RNGState),
+        VMSTATE_NRF_PERIPHERAL(parent_obj, NRF51RNGState),
         VMSTATE_TIMER_PTR(timer, NRF51RNGState),
         VMSTATE_BOOL(running, NRF51RNGState),
-        VMSTATE_UINT32(shorts, NRF51RNGState),
         VMSTATE_UINT32(config, NRF51RNGState),
         VMSTATE_UINT32(value, NRF51RNGState),
         VMSTATE_END_OF_LIST()
@@ -189,22 +144,27 @@ static const VMStateDescription vmstate_nrf51_rng = {
 static void nrf51_rng_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    NRFPeripheralClass *pc = NRF_PERIPHERAL_CLASS(klass);
 
+    pc->name = TYPE_NRF51_RNG;
+    pc->tasks = BIT(NRF_TASK(A_TASKS_START)) | BIT(NRF_TASK(A_TASKS_STOP));
+    pc->events = BIT(EV_VALRDY);
+    pc->shorts = R_SHORTS_VALRDY_STOP_MASK;
+    pc->has_power = true;
+    pc->task = nrf51_rng_task;
+    pc->read = nrf51_rng_read;
+    pc->write = nrf51_rng_write;
+    pc->reset = nrf51_rng_reset;
     dc->realize = nrf51_rng_realize;
     dc->desc = "nRF51 random number generator";
     dc->vmsd = &vmstate_nrf51_rng;
-    rc->phases.enter = nrf51_rng_reset_enter;
-    rc->phases.hold = nrf51_rng_reset_hold;
-    dc->user_creatable = false;
 }
 
 static const TypeInfo nrf51_rng_types[] = {
     {
         .name = TYPE_NRF51_RNG,
-        .parent = TYPE_SYS_BUS_DEVICE,
+        .parent = TYPE_NRF_PERIPHERAL,
         .instance_size = sizeof(NRF51RNGState),
-        .instance_init = nrf51_rng_init,
         .class_init = nrf51_rng_class_init,
     },
 };

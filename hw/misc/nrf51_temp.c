@@ -19,7 +19,6 @@
 #include "qapi/error.h"
 #include "qapi/visitor.h"
 #include "hw/misc/nrf51_temp.h"
-#include "hw/arm/nrf51.h"
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
 #include "trace.h"
@@ -28,9 +27,8 @@ REG32(TASKS_START, 0x000)
 REG32(TASKS_STOP, 0x004)
 REG32(EVENTS_DATARDY, 0x100)
 REG32(TEMP, 0x508)
-REG32(POWER, 0xffc)
 
-#define EV_DATARDY          NRF51_EVENT(A_EVENTS_DATARDY)
+#define EV_DATARDY          NRF_EVENT(A_EVENTS_DATARDY)
 #define TEMP_MEASURE_NS     (36 * SCALE_US)
 /* The sensor's range (Product Specification: -40 to 85, with margin) */
 #define TEMP_MIN            (-128)
@@ -43,73 +41,41 @@ static void nrf51_temp_done(void *opaque)
     s->measuring = false;
     s->result = s->temperature * 4;
     trace_nrf51_temp_result(s->result);
-    nrf51_events_fire(&s->events, EV_DATARDY);
+    nrf_peripheral_event(&s->parent_obj, EV_DATARDY);
 }
 
-static uint64_t nrf51_temp_read(void *opaque, hwaddr offset, unsigned size)
+static void nrf51_temp_task(NRFPeripheralState *p, unsigned n)
 {
-    NRF51TempState *s = opaque;
+    NRF51TempState *s = container_of(p, NRF51TempState, parent_obj);
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        return nrf51_events_read(&s->events, offset);
-    }
-    switch (offset) {
-    case A_TASKS_START:
-    case A_TASKS_STOP:
-        return 0;
-    case A_TEMP:
-        return (uint32_t)s->result;
-    case A_POWER:
-        return 1;
-    default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad read offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
-        return 0;
-    }
-}
-
-static void nrf51_temp_write(void *opaque, hwaddr offset, uint64_t value,
-                             unsigned size)
-{
-    NRF51TempState *s = opaque;
-
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_events_write(&s->events, offset, value);
-        return;
-    }
-    switch (offset) {
-    case A_TASKS_START:
-        if ((value & 1) && !s->measuring) {
+    switch (n) {
+    case NRF_TASK(A_TASKS_START):
+        if (!s->measuring) {
             s->measuring = true;
             timer_mod(s->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
                       TEMP_MEASURE_NS);
         }
         break;
-    case A_TASKS_STOP:
-        if (value & 1) {
-            s->measuring = false;
-            timer_del(s->timer);
-        }
-        break;
-    case A_POWER:
-        break;
-    default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+    case NRF_TASK(A_TASKS_STOP):
+        s->measuring = false;
+        timer_del(s->timer);
         break;
     }
 }
 
-static const MemoryRegionOps nrf51_temp_ops = {
-    .read = nrf51_temp_read,
-    .write = nrf51_temp_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 4,
-    .valid.max_access_size = 4,
-    .valid.unaligned = false,
-};
+static uint64_t nrf51_temp_read(NRFPeripheralState *p, hwaddr offset,
+                                unsigned size)
+{
+    NRF51TempState *s = container_of(p, NRF51TempState, parent_obj);
+
+    switch (offset) {
+    case A_TEMP:
+        return (uint32_t)s->result;
+    default:
+        nrf_peripheral_bad_offset(p, offset, false);
+        return 0;
+    }
+}
 
 static void nrf51_temp_get(Object *obj, Visitor *v, const char *name,
                            void *opaque, Error **errp)
@@ -136,19 +102,13 @@ static void nrf51_temp_set(Object *obj, Visitor *v, const char *name,
     s->temperature = value;
 }
 
-static void nrf51_temp_reset_enter(Object *obj, ResetType type)
+static void nrf51_temp_reset(NRFPeripheralState *p)
 {
-    NRF51TempState *s = NRF51_TEMP(obj);
+    NRF51TempState *s = container_of(p, NRF51TempState, parent_obj);
 
     timer_del(s->timer);
-    nrf51_events_reset(&s->events);
     s->measuring = false;
     s->result = 0;
-}
-
-static void nrf51_temp_reset_hold(Object *obj, ResetType type)
-{
-    nrf51_events_update_irq(&NRF51_TEMP(obj)->events);
 }
 
 static void nrf51_temp_realize(DeviceState *dev, Error **errp)
@@ -161,11 +121,6 @@ static void nrf51_temp_realize(DeviceState *dev, Error **errp)
 static void nrf51_temp_init(Object *obj)
 {
     NRF51TempState *s = NRF51_TEMP(obj);
-
-    memory_region_init_io(&s->mmio, obj, &nrf51_temp_ops, s,
-                          TYPE_NRF51_TEMP, NRF51_PERIPHERAL_SIZE);
-    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
-    nrf51_events_init(&s->events, DEVICE(obj), 1u << EV_DATARDY);
 
     /* A comfortable classroom */
     s->temperature = 21;
@@ -180,7 +135,7 @@ static const VMStateDescription vmstate_nrf51_temp = {
     .version_id = 1,
     .minimum_version_id = 1,
     .fields = (const VMStateField[]) {
-        VMSTATE_NRF51_EVENTS(events, NRF51TempState),
+        VMSTATE_NRF_PERIPHERAL(parent_obj, NRF51TempState),
         VMSTATE_TIMER_PTR(timer, NRF51TempState),
         VMSTATE_INT32(temperature, NRF51TempState),
         VMSTATE_BOOL(measuring, NRF51TempState),
@@ -192,20 +147,24 @@ static const VMStateDescription vmstate_nrf51_temp = {
 static void nrf51_temp_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    NRFPeripheralClass *pc = NRF_PERIPHERAL_CLASS(klass);
 
+    pc->name = TYPE_NRF51_TEMP;
+    pc->tasks = BIT(NRF_TASK(A_TASKS_START)) | BIT(NRF_TASK(A_TASKS_STOP));
+    pc->events = BIT(EV_DATARDY);
+    pc->has_power = true;
+    pc->task = nrf51_temp_task;
+    pc->read = nrf51_temp_read;
+    pc->reset = nrf51_temp_reset;
     dc->realize = nrf51_temp_realize;
     dc->desc = "nRF51 temperature sensor";
     dc->vmsd = &vmstate_nrf51_temp;
-    rc->phases.enter = nrf51_temp_reset_enter;
-    rc->phases.hold = nrf51_temp_reset_hold;
-    dc->user_creatable = false;
 }
 
 static const TypeInfo nrf51_temp_types[] = {
     {
         .name = TYPE_NRF51_TEMP,
-        .parent = TYPE_SYS_BUS_DEVICE,
+        .parent = TYPE_NRF_PERIPHERAL,
         .instance_size = sizeof(NRF51TempState),
         .instance_init = nrf51_temp_init,
         .class_init = nrf51_temp_class_init,

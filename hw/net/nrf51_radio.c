@@ -21,6 +21,15 @@
  * when the sender has sent it; a receiver that is not listening then
  * misses it, as on the air.
  *
+ * EasyDMA (include/hw/misc/nrf_easydma.h): START latches PACKETPTR, the
+ * buffer the packet is sent from or received into (PACKETPTR is
+ * double-buffered: firmware may set up the next buffer meanwhile).  A
+ * packet that does not fit in RAM there is not sent, or not stored.
+ *
+ * The sender identity (the "sender-id" property, which the SoC sets
+ * from the FICR's device ID) is migrated with the FICR's, so that the
+ * radio still knows its own frames after a migration.
+ *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 
@@ -98,9 +107,8 @@ REG32(DAP7, 0x63c)
 REG32(DACNF, 0x640)
 REG32(OVERRIDE0, 0x724)
 REG32(OVERRIDE4, 0x734)
-REG32(POWER, 0xffc)
 
-#define EV(reg)         NRF51_EVENT(A_EVENTS_##reg)
+#define EV(reg)         NRF_EVENT(A_EVENTS_##reg)
 #define EV_READY        EV(READY)
 #define EV_ADDRESS      EV(ADDRESS)
 #define EV_PAYLOAD      EV(PAYLOAD)
@@ -323,19 +331,6 @@ static int64_t radio_bit_ns(NRF51RadioState *s)
     }
 }
 
-static bool radio_ram_ok(NRF51RadioState *s, uint32_t len)
-{
-    if (s->packetptr < NRF51_SRAM_BASE ||
-        s->packetptr - NRF51_SRAM_BASE > s->sram_size ||
-        len > s->sram_size - (s->packetptr - NRF51_SRAM_BASE)) {
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: PACKETPTR 0x%08x + %u bytes is not in RAM\n",
-                      __func__, s->packetptr, len);
-        return false;
-    }
-    return true;
-}
-
 static void radio_task(NRF51RadioState *s, hwaddr task);
 
 static void radio_set_state(NRF51RadioState *s, uint32_t state)
@@ -349,35 +344,37 @@ static void radio_set_state(NRF51RadioState *s, uint32_t state)
 /* Raise event @n, then run the tasks its shorts start */
 static void radio_event(NRF51RadioState *s, unsigned n)
 {
-    nrf51_events_fire(&s->events, n);
+    uint32_t shorts = s->parent_obj.shorts;
+
+    nrf_peripheral_event(&s->parent_obj, n);
     switch (n) {
     case EV_READY:
-        if (s->shorts & SHORT_READY_START) {
+        if (shorts & SHORT_READY_START) {
             radio_task(s, A_TASKS_START);
         }
         break;
     case EV_ADDRESS:
-        if (s->shorts & SHORT_ADDRESS_RSSISTART) {
+        if (shorts & SHORT_ADDRESS_RSSISTART) {
             radio_task(s, A_TASKS_RSSISTART);
         }
-        if (s->shorts & SHORT_ADDRESS_BCSTART) {
+        if (shorts & SHORT_ADDRESS_BCSTART) {
             radio_task(s, A_TASKS_BCSTART);
         }
         break;
     case EV_END:
-        if (s->shorts & SHORT_END_DISABLE) {
+        if (shorts & SHORT_END_DISABLE) {
             radio_task(s, A_TASKS_DISABLE);
-        } else if (s->shorts & SHORT_END_START) {
+        } else if (shorts & SHORT_END_START) {
             radio_task(s, A_TASKS_START);
         }
         break;
     case EV_DISABLED:
-        if (s->shorts & SHORT_DISABLED_RSSISTOP) {
+        if (shorts & SHORT_DISABLED_RSSISTOP) {
             radio_task(s, A_TASKS_RSSISTOP);
         }
-        if (s->shorts & SHORT_DISABLED_TXEN) {
+        if (shorts & SHORT_DISABLED_TXEN) {
             radio_task(s, A_TASKS_TXEN);
-        } else if (s->shorts & SHORT_DISABLED_RXEN) {
+        } else if (shorts & SHORT_DISABLED_RXEN) {
             radio_task(s, A_TASKS_RXEN);
         }
         break;
@@ -410,19 +407,14 @@ static int64_t radio_build_frame(NRF51RadioState *s)
 
     radio_layout(s, &l);
     header = radio_ram_header(&l);
-    if (!radio_ram_ok(s, header) ||
-        address_space_read(&s->as, s->packetptr, MEMTXATTRS_UNSPECIFIED,
-                           ram, header) != MEMTX_OK) {
+    if (!nrf_easydma_read(&s->dma, &s->packet, 0, ram, header)) {
         s->tx_len = 0;
         return PREAMBLE_BITS * radio_bit_ns(s);
     }
     len = l.lf_bits ? ram[l.s0_bytes] & MAKE_64BIT_MASK(0, l.lf_bits) : 0;
     len = MIN(len, l.maxlen) + l.statlen;
     len = MIN(len, 255);
-    if (!radio_ram_ok(s, header + len) ||
-        address_space_read(&s->as, s->packetptr + header,
-                           MEMTXATTRS_UNSPECIFIED, ram + header,
-                           len) != MEMTX_OK) {
+    if (!nrf_easydma_read(&s->dma, &s->packet, header, ram + header, len)) {
         s->tx_len = 0;
         return PREAMBLE_BITS * radio_bit_ns(s);
     }
@@ -529,9 +521,11 @@ static void radio_task(NRF51RadioState *s, hwaddr task)
         break;
     case A_TASKS_START:
         if (s->state == STATE_TXIDLE) {
+            nrf_easydma_start(&s->packet, s->packetptr, NRF51_RADIO_MAX_PDU);
             radio_set_state(s, STATE_TX);
             radio_after(s, radio_build_frame(s));
         } else if (s->state == STATE_RXIDLE) {
+            nrf_easydma_start(&s->packet, s->packetptr, NRF51_RADIO_MAX_PDU);
             radio_set_state(s, STATE_RX);
         }
         break;
@@ -657,10 +651,8 @@ static void radio_receive_packet(NRF51RadioState *s, unsigned match,
          */
         s->crcstatus = crc == s->rxcrc && pos <= nbits;
     }
-    if (radio_ram_ok(s, header + len)) {
-        address_space_write(&s->as, s->packetptr, MEMTXATTRS_UNSPECIFIED,
-                            ram, header + len);
-    }
+    /* A packet that does not fit is not stored; it is received all the same */
+    nrf_easydma_write(&s->dma, &s->packet, 0, ram, header + len);
     trace_nrf51_radio_rx(s->frequency, match, len, s->crcstatus);
     radio_set_state(s, STATE_RXIDLE);
     radio_event(s, EV_PAYLOAD);
@@ -812,23 +804,23 @@ static uint32_t radio_reg_mask(hwaddr offset)
     }
 }
 
-static uint64_t nrf51_radio_read(void *opaque, hwaddr offset, unsigned size)
+static void nrf51_radio_task(NRFPeripheralState *p, unsigned n)
 {
-    NRF51RadioState *s = opaque;
+    radio_task(container_of(p, NRF51RadioState, parent_obj),
+               NRF_TASKS_BASE + 4 * n);
+}
+
+static uint64_t nrf51_radio_read(NRFPeripheralState *p, hwaddr offset,
+                                 unsigned size)
+{
+    NRF51RadioState *s = container_of(p, NRF51RadioState, parent_obj);
     uint32_t *reg = radio_reg(s, offset);
     uint64_t r = 0;
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        r = nrf51_events_read(&s->events, offset);
-    } else if (reg) {
+    if (reg) {
         r = *reg;
     } else {
         switch (offset) {
-        case A_TASKS_TXEN ... A_TASKS_BCSTOP:
-            break;
-        case A_SHORTS:
-            r = s->shorts;
-            break;
         case A_CRCSTATUS:
             r = s->crcstatus;
             break;
@@ -847,13 +839,8 @@ static uint64_t nrf51_radio_read(void *opaque, hwaddr offset, unsigned size)
         case A_STATE:
             r = s->state;
             break;
-        case A_POWER:
-            r = s->power;
-            break;
         default:
-            qemu_log_mask(LOG_GUEST_ERROR,
-                          "%s: bad read offset 0x%" HWADDR_PRIx "\n",
-                          __func__, offset);
+            nrf_peripheral_bad_offset(p, offset, false);
             break;
         }
     }
@@ -861,19 +848,13 @@ static uint64_t nrf51_radio_read(void *opaque, hwaddr offset, unsigned size)
     return r;
 }
 
-static void nrf51_radio_reset_regs(NRF51RadioState *s);
-
-static void nrf51_radio_write(void *opaque, hwaddr offset, uint64_t value,
-                              unsigned size)
+static void nrf51_radio_write(NRFPeripheralState *p, hwaddr offset,
+                              uint64_t value, unsigned size)
 {
-    NRF51RadioState *s = opaque;
+    NRF51RadioState *s = container_of(p, NRF51RadioState, parent_obj);
     uint32_t *reg = radio_reg(s, offset);
 
     trace_nrf51_radio_write(offset, value);
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_events_write(&s->events, offset, value);
-        return;
-    }
     if (reg) {
         *reg = value & radio_reg_mask(offset);
         if (offset == A_FREQUENCY && *reg > 100) {
@@ -883,14 +864,6 @@ static void nrf51_radio_write(void *opaque, hwaddr offset, uint64_t value,
         return;
     }
     switch (offset) {
-    case A_TASKS_TXEN ... A_TASKS_BCSTOP:
-        if (value & 1) {
-            radio_task(s, offset);
-        }
-        break;
-    case A_SHORTS:
-        s->shorts = value & SHORTS_MASK;
-        break;
     case A_CRCSTATUS:
     case A_RXMATCH:
     case A_RXCRC:
@@ -901,36 +874,18 @@ static void nrf51_radio_write(void *opaque, hwaddr offset, uint64_t value,
                       "%s: register 0x%" HWADDR_PRIx " is read-only\n",
                       __func__, offset);
         break;
-    case A_POWER:
-        /* Powering the radio off resets it */
-        if (!(value & 1)) {
-            nrf51_radio_reset_regs(s);
-        }
-        s->power = value & 1;
-        break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, true);
         break;
     }
 }
 
-static const MemoryRegionOps nrf51_radio_ops = {
-    .read = nrf51_radio_read,
-    .write = nrf51_radio_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .impl.min_access_size = 4,
-    .impl.max_access_size = 4,
-    .valid.min_access_size = 4,
-    .valid.max_access_size = 4,
-};
-
-static void nrf51_radio_reset_regs(NRF51RadioState *s)
+/* Reset, and powering the radio off through POWER */
+static void nrf51_radio_reset(NRFPeripheralState *p)
 {
+    NRF51RadioState *s = container_of(p, NRF51RadioState, parent_obj);
+
     timer_del(s->timer);
-    nrf51_events_reset(&s->events);
-    s->shorts = 0;
     s->crcstatus = 0;
     s->rxmatch = 0;
     s->rxcrc = 0;
@@ -959,21 +914,8 @@ static void nrf51_radio_reset_regs(NRF51RadioState *s)
     s->dacnf = 0;
     memset(s->override, 0, sizeof(s->override));
     s->bc_running = false;
+    nrf_easydma_start(&s->packet, 0, 0);
     s->tx_len = 0;
-    nrf51_events_update_irq(&s->events);
-}
-
-static void nrf51_radio_reset_enter(Object *obj, ResetType type)
-{
-    NRF51RadioState *s = NRF51_RADIO(obj);
-
-    nrf51_radio_reset_regs(s);
-    s->power = 1;
-}
-
-static void nrf51_radio_reset_hold(Object *obj, ResetType type)
-{
-    nrf51_events_update_irq(&NRF51_RADIO(obj)->events);
 }
 
 static void nrf51_radio_realize(DeviceState *dev, Error **errp)
@@ -984,26 +926,13 @@ static void nrf51_radio_realize(DeviceState *dev, Error **errp)
         error_setg(errp, "memory link not set");
         return;
     }
-    /* EasyDMA reaches RAM only */
-    address_space_init(&s->as, s->downstream, "nrf51-radio");
+    nrf_easydma_init(&s->dma, s->downstream, TYPE_NRF51_RADIO,
+                     NRF51_SRAM_BASE, s->sram_size);
     s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, radio_timer_cb, s);
     qemu_macaddr_default_if_unset(&s->conf.macaddr);
     s->nic = qemu_new_nic(&nrf51_radio_net_info, &s->conf,
                           object_get_typename(OBJECT(dev)), dev->id,
                           &dev->mem_reentrancy_guard, s);
-}
-
-static void nrf51_radio_init(Object *obj)
-{
-    NRF51RadioState *s = NRF51_RADIO(obj);
-
-    memory_region_init_io(&s->mmio, obj, &nrf51_radio_ops, s,
-                          TYPE_NRF51_RADIO, NRF51_PERIPHERAL_SIZE);
-    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
-    nrf51_events_init(&s->events, DEVICE(obj),
-                      BIT(EV_READY) | BIT(EV_ADDRESS) | BIT(EV_PAYLOAD) |
-                      BIT(EV_END) | BIT(EV_DISABLED) | BIT(EV_DEVMATCH) |
-                      BIT(EV_DEVMISS) | BIT(EV_RSSIEND) | BIT(EV_BCMATCH));
 }
 
 static int nrf51_radio_post_load(void *opaque, int version_id)
@@ -1022,9 +951,9 @@ static const VMStateDescription vmstate_nrf51_radio = {
     .minimum_version_id = 1,
     .post_load = nrf51_radio_post_load,
     .fields = (const VMStateField[]) {
-        VMSTATE_NRF51_EVENTS(events, NRF51RadioState),
+        VMSTATE_NRF_PERIPHERAL(parent_obj, NRF51RadioState),
         VMSTATE_TIMER_PTR(timer, NRF51RadioState),
-        VMSTATE_UINT32(shorts, NRF51RadioState),
+        VMSTATE_UINT64(sender_id, NRF51RadioState),
         VMSTATE_UINT32(crcstatus, NRF51RadioState),
         VMSTATE_UINT32(rxmatch, NRF51RadioState),
         VMSTATE_UINT32(rxcrc, NRF51RadioState),
@@ -1052,8 +981,9 @@ static const VMStateDescription vmstate_nrf51_radio = {
         VMSTATE_UINT32_ARRAY(dap, NRF51RadioState, NRF51_RADIO_NUM_DA),
         VMSTATE_UINT32(dacnf, NRF51RadioState),
         VMSTATE_UINT32_ARRAY(override, NRF51RadioState, 5),
-        VMSTATE_UINT32(power, NRF51RadioState),
         VMSTATE_BOOL(bc_running, NRF51RadioState),
+        VMSTATE_UINT32(packet.ptr, NRF51RadioState),
+        VMSTATE_UINT32(packet.maxcnt, NRF51RadioState),
         VMSTATE_UINT32(tx_len, NRF51RadioState),
         VMSTATE_UINT8_ARRAY(tx_frame, NRF51RadioState,
                             NRF51_RADIO_FRAME_MAX),
@@ -1073,24 +1003,32 @@ static const Property nrf51_radio_properties[] = {
 static void nrf51_radio_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    NRFPeripheralClass *pc = NRF_PERIPHERAL_CLASS(klass);
 
+    pc->name = TYPE_NRF51_RADIO;
+    pc->tasks = MAKE_64BIT_MASK(NRF_TASK(A_TASKS_TXEN),
+                                NRF_TASK(A_TASKS_BCSTOP) + 1);
+    pc->events = BIT(EV_READY) | BIT(EV_ADDRESS) | BIT(EV_PAYLOAD) |
+                 BIT(EV_END) | BIT(EV_DISABLED) | BIT(EV_DEVMATCH) |
+                 BIT(EV_DEVMISS) | BIT(EV_RSSIEND) | BIT(EV_BCMATCH);
+    pc->shorts = SHORTS_MASK;
+    pc->has_power = true;
+    pc->task = nrf51_radio_task;
+    pc->read = nrf51_radio_read;
+    pc->write = nrf51_radio_write;
+    pc->reset = nrf51_radio_reset;
     dc->realize = nrf51_radio_realize;
     dc->desc = "nRF51 2.4 GHz radio";
     dc->vmsd = &vmstate_nrf51_radio;
     device_class_set_props(dc, nrf51_radio_properties);
     set_bit(DEVICE_CATEGORY_NETWORK, dc->categories);
-    rc->phases.enter = nrf51_radio_reset_enter;
-    rc->phases.hold = nrf51_radio_reset_hold;
-    dc->user_creatable = false;
 }
 
 static const TypeInfo nrf51_radio_types[] = {
     {
         .name = TYPE_NRF51_RADIO,
-        .parent = TYPE_SYS_BUS_DEVICE,
+        .parent = TYPE_NRF_PERIPHERAL,
         .instance_size = sizeof(NRF51RadioState),
-        .instance_init = nrf51_radio_init,
         .class_init = nrf51_radio_class_init,
     },
 };

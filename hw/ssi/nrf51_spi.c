@@ -12,8 +12,12 @@
  * significant bit first; the clock phase and polarity do not change
  * what the bus carries here.
  *
- * SPI0 and SPI1 share their registers with TWI0 and TWI1: the SoC
- * routes the slot to whichever ENABLE selects.
+ * The byte time scales the "clk" input (HFCLK, 16 MHz); while that
+ * clock is stopped no byte is shifted.
+ *
+ * SPI0 and SPI1 share their peripheral IDs with TWI0 and TWI1: the
+ * slot (hw/misc/nrf51_serial_slot.c) routes the registers to whichever
+ * ENABLE selects.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -23,7 +27,6 @@
 #include "qemu/log.h"
 #include "qemu/timer.h"
 #include "hw/ssi/nrf51_spi.h"
-#include "hw/arm/nrf51.h"
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
 #include "trace.h"
@@ -40,9 +43,8 @@ REG32(CONFIG, 0x554)
     FIELD(CONFIG, ORDER, 0, 1)
     FIELD(CONFIG, CPHA, 1, 1)
     FIELD(CONFIG, CPOL, 2, 1)
-REG32(POWER, 0xffc)
 
-#define EV_READY            NRF51_EVENT(A_EVENTS_READY)
+#define EV_READY            NRF_EVENT(A_EVENTS_READY)
 #define SPI_ENABLE_SPI      1
 #define SPI_FREQ_K250       0x04000000
 
@@ -51,12 +53,15 @@ static bool nrf51_spi_enabled(NRF51SPIState *s)
     return s->enable == SPI_ENABLE_SPI;
 }
 
-/* Eight clocks; FREQUENCY scales 16 MHz by 2^32 */
-static int64_t nrf51_spi_byte_ns(NRF51SPIState *s)
+/*
+ * Eight clocks; FREQUENCY scales the clock by 2^32 (at 16 MHz,
+ * 8 * 125 * 2^31 / FREQUENCY ns)
+ */
+static int64_t nrf51_spi_byte_ns(NRF51SPIState *s, uint64_t hz)
 {
     uint32_t rate = MAX(s->frequency, 0x1000);
 
-    return 8 * 125 * (1ULL << 31) / rate;
+    return muldiv64(8 * 2 * NANOSECONDS_PER_SECOND, 1u << 31, hz) / rate;
 }
 
 static uint8_t nrf51_spi_order(NRF51SPIState *s, uint8_t byte)
@@ -67,10 +72,11 @@ static uint8_t nrf51_spi_order(NRF51SPIState *s, uint8_t byte)
 /* Start shifting the next byte, if there is one and room for its reply */
 static void nrf51_spi_kick(NRF51SPIState *s)
 {
+    uint64_t hz = nrf_peripheral_clock_hz(&s->parent_obj);
     uint8_t out;
 
     if (s->busy || !s->tx_count || s->rx_count == NRF51_SPI_FIFO ||
-        !nrf51_spi_enabled(s)) {
+        !nrf51_spi_enabled(s) || !hz) {
         return;
     }
     out = s->tx[0];
@@ -81,7 +87,8 @@ static void nrf51_spi_kick(NRF51SPIState *s)
     trace_nrf51_spi_transfer(out, s->shifting);
     s->busy = true;
     timer_mod(s->timer,
-              qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + nrf51_spi_byte_ns(s));
+              qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
+              nrf51_spi_byte_ns(s, hz));
 }
 
 static void nrf51_spi_done(void *opaque)
@@ -90,18 +97,16 @@ static void nrf51_spi_done(void *opaque)
 
     s->busy = false;
     s->rx[s->rx_count++] = s->shifting;
-    nrf51_events_fire(&s->events, EV_READY);
+    nrf_peripheral_event(&s->parent_obj, EV_READY);
     nrf51_spi_kick(s);
 }
 
-static uint64_t nrf51_spi_read(void *opaque, hwaddr offset, unsigned size)
+static uint64_t nrf51_spi_read(NRFPeripheralState *p, hwaddr offset,
+                               unsigned size)
 {
-    NRF51SPIState *s = opaque;
+    NRF51SPIState *s = container_of(p, NRF51SPIState, parent_obj);
     uint64_t r;
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        return nrf51_events_read(&s->events, offset);
-    }
     switch (offset) {
     case A_ENABLE:
         r = s->enable;
@@ -126,28 +131,19 @@ static uint64_t nrf51_spi_read(void *opaque, hwaddr offset, unsigned size)
     case A_CONFIG:
         r = s->config;
         break;
-    case A_POWER:
-        r = 1;
-        break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad read offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, false);
         r = 0;
         break;
     }
     return r;
 }
 
-static void nrf51_spi_write(void *opaque, hwaddr offset, uint64_t value,
-                            unsigned size)
+static void nrf51_spi_write(NRFPeripheralState *p, hwaddr offset,
+                            uint64_t value, unsigned size)
 {
-    NRF51SPIState *s = opaque;
+    NRF51SPIState *s = container_of(p, NRF51SPIState, parent_obj);
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_events_write(&s->events, offset, value);
-        return;
-    }
     switch (offset) {
     case A_ENABLE:
         s->enable = value & 0x7;
@@ -175,34 +171,26 @@ static void nrf51_spi_write(void *opaque, hwaddr offset, uint64_t value,
         s->config = value & (R_CONFIG_ORDER_MASK | R_CONFIG_CPHA_MASK |
                              R_CONFIG_CPOL_MASK);
         break;
-    case A_POWER:
-        break;
     case A_RXD:
         qemu_log_mask(LOG_GUEST_ERROR, "%s: RXD is read-only\n", __func__);
         break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, true);
         break;
     }
 }
 
-static const MemoryRegionOps nrf51_spi_ops = {
-    .read = nrf51_spi_read,
-    .write = nrf51_spi_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 4,
-    .valid.max_access_size = 4,
-    .valid.unaligned = false,
-};
-
-static void nrf51_spi_reset_enter(Object *obj, ResetType type)
+/* The clock runs again: bytes waiting in TXD go out */
+static void nrf51_spi_clock_changed(NRFPeripheralState *p)
 {
-    NRF51SPIState *s = NRF51_SPI(obj);
+    nrf51_spi_kick(container_of(p, NRF51SPIState, parent_obj));
+}
+
+static void nrf51_spi_reset(NRFPeripheralState *p)
+{
+    NRF51SPIState *s = container_of(p, NRF51SPIState, parent_obj);
 
     timer_del(s->timer);
-    nrf51_events_reset(&s->events);
     s->enable = 0;
     memset(s->psel, 0xff, sizeof(s->psel));
     s->frequency = SPI_FREQ_K250;
@@ -213,11 +201,6 @@ static void nrf51_spi_reset_enter(Object *obj, ResetType type)
     s->rx_count = 0;
     memset(s->tx, 0, sizeof(s->tx));
     memset(s->rx, 0, sizeof(s->rx));
-}
-
-static void nrf51_spi_reset_hold(Object *obj, ResetType type)
-{
-    nrf51_events_update_irq(&NRF51_SPI(obj)->events);
 }
 
 static void nrf51_spi_realize(DeviceState *dev, Error **errp)
@@ -231,10 +214,6 @@ static void nrf51_spi_init(Object *obj)
 {
     NRF51SPIState *s = NRF51_SPI(obj);
 
-    memory_region_init_io(&s->mmio, obj, &nrf51_spi_ops, s, TYPE_NRF51_SPI,
-                          NRF51_PERIPHERAL_SIZE);
-    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
-    nrf51_events_init(&s->events, DEVICE(obj), 1u << EV_READY);
     s->bus = ssi_create_bus(DEVICE(obj), "spi");
 }
 
@@ -255,7 +234,7 @@ static const VMStateDescription vmstate_nrf51_spi = {
     .minimum_version_id = 1,
     .post_load = nrf51_spi_post_load,
     .fields = (const VMStateField[]) {
-        VMSTATE_NRF51_EVENTS(events, NRF51SPIState),
+        VMSTATE_NRF_PERIPHERAL(parent_obj, NRF51SPIState),
         VMSTATE_TIMER_PTR(timer, NRF51SPIState),
         VMSTATE_UINT32(enable, NRF51SPIState),
         VMSTATE_UINT32_ARRAY(psel, NRF51SPIState, 3),
@@ -274,20 +253,24 @@ static const VMStateDescription vmstate_nrf51_spi = {
 static void nrf51_spi_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    NRFPeripheralClass *pc = NRF_PERIPHERAL_CLASS(klass);
 
+    pc->name = TYPE_NRF51_SPI;
+    pc->events = BIT(EV_READY);
+    pc->has_power = true;
+    pc->read = nrf51_spi_read;
+    pc->write = nrf51_spi_write;
+    pc->clock_changed = nrf51_spi_clock_changed;
+    pc->reset = nrf51_spi_reset;
     dc->realize = nrf51_spi_realize;
     dc->desc = "nRF51 SPI master";
     dc->vmsd = &vmstate_nrf51_spi;
-    rc->phases.enter = nrf51_spi_reset_enter;
-    rc->phases.hold = nrf51_spi_reset_hold;
-    dc->user_creatable = false;
 }
 
 static const TypeInfo nrf51_spi_types[] = {
     {
         .name = TYPE_NRF51_SPI,
-        .parent = TYPE_SYS_BUS_DEVICE,
+        .parent = TYPE_NRF_PERIPHERAL,
         .instance_size = sizeof(NRF51SPIState),
         .instance_init = nrf51_spi_init,
         .class_init = nrf51_spi_class_init,

@@ -5,7 +5,7 @@
  *
  * A 24-bit counter clocked by the 32.768 kHz LFCLK through a 12-bit
  * prescaler: f = 32768 / (PRESCALER + 1).  It counts only between
- * START and STOP, and only while the LFCLK runs (the "lfclk" input).
+ * START and STOP, and only while the LFCLK runs (its "clk" input).
  * It raises TICK on every increment, OVRFLW when it wraps to zero and
  * COMPARE[n] when it reaches CC[n].  As the manual describes, an
  * event is only generated when INTEN or EVTEN enables it; EVTEN routes
@@ -29,7 +29,6 @@
 #include "qemu/timer.h"
 #include "qapi/error.h"
 #include "hw/timer/nrf51_rtc.h"
-#include "hw/arm/nrf51.h"
 #include "hw/qdev-properties.h"
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
@@ -48,11 +47,10 @@ REG32(EVTENCLR, 0x348)
 REG32(COUNTER, 0x504)
 REG32(PRESCALER, 0x508)
 REG32(CC0, 0x540)
-REG32(POWER, 0xffc)
 
-#define EV_TICK             NRF51_EVENT(A_EVENTS_TICK)
-#define EV_OVRFLW           NRF51_EVENT(A_EVENTS_OVRFLW)
-#define EV_COMPARE(n)       (NRF51_EVENT(A_EVENTS_COMPARE0) + (n))
+#define EV_TICK             NRF_EVENT(A_EVENTS_TICK)
+#define EV_OVRFLW           NRF_EVENT(A_EVENTS_OVRFLW)
+#define EV_COMPARE(n)       (NRF_EVENT(A_EVENTS_COMPARE0) + (n))
 
 #define RTC_BITS            24
 #define RTC_MASK            ((1u << RTC_BITS) - 1)
@@ -100,23 +98,24 @@ static void nrf51_rtc_rebase(NRF51RTCState *s, int64_t now)
 /* Is event @n generated at all (INTEN or EVTEN)? */
 static bool nrf51_rtc_enabled(NRF51RTCState *s, unsigned n)
 {
-    return (s->events.inten | s->evten) & (1u << n);
+    return (s->parent_obj.inten | s->evten) & (1u << n);
 }
 
 /* Must event @n be raised on time, rather than when it is read? */
 static bool nrf51_rtc_wanted(NRF51RTCState *s, unsigned n)
 {
-    return (s->events.inten | (s->evten & s->events.routed)) & (1u << n);
+    return (s->parent_obj.inten | (s->evten & s->parent_obj.routed)) &
+           (1u << n);
 }
 
 static void nrf51_rtc_event(NRF51RTCState *s, unsigned n)
 {
     trace_nrf51_rtc_event(n, (uint32_t)s->seen & RTC_MASK);
     if (s->evten & (1u << n)) {
-        nrf51_events_signal(&s->events, n);
+        nrf_peripheral_signal(&s->parent_obj, n);
     }
-    s->events.pending |= 1u << n;
-    nrf51_events_update_irq(&s->events);
+    s->parent_obj.events |= 1u << n;
+    nrf_peripheral_update_irq(&s->parent_obj);
 }
 
 /* The first count after @from at which the counter reads @value */
@@ -217,12 +216,39 @@ static void nrf51_rtc_set_counting(NRF51RTCState *s, bool started,
     nrf51_rtc_update(s);
 }
 
-static void nrf51_rtc_lfclk(void *opaque, int n, int level)
+/* The LFCLK started, stopped or changed */
+static void nrf51_rtc_clock_changed(NRFPeripheralState *p)
 {
-    NRF51RTCState *s = opaque;
+    NRF51RTCState *s = container_of(p, NRF51RTCState, parent_obj);
+    bool lfclk = nrf_peripheral_clock_hz(p) != 0;
 
-    if (s->lfclk != !!level) {
-        nrf51_rtc_set_counting(s, s->started, level);
+    if (s->lfclk != lfclk) {
+        nrf51_rtc_set_counting(s, s->started, lfclk);
+    }
+}
+
+static void nrf51_rtc_sync(NRFPeripheralState *p)
+{
+    nrf51_rtc_update(container_of(p, NRF51RTCState, parent_obj));
+}
+
+static void nrf51_rtc_task(NRFPeripheralState *p, unsigned n)
+{
+    NRF51RTCState *s = container_of(p, NRF51RTCState, parent_obj);
+
+    switch (n) {
+    case NRF_TASK(A_TASKS_START):
+        nrf51_rtc_set_counting(s, true, s->lfclk);
+        break;
+    case NRF_TASK(A_TASKS_STOP):
+        nrf51_rtc_set_counting(s, false, s->lfclk);
+        break;
+    case NRF_TASK(A_TASKS_CLEAR):
+        nrf51_rtc_set_counter(s, 0);
+        break;
+    case NRF_TASK(A_TASKS_TRIGOVRFLW):
+        nrf51_rtc_set_counter(s, 0xfffff0);
+        break;
     }
 }
 
@@ -231,21 +257,16 @@ static bool nrf51_rtc_is_cc(NRF51RTCState *s, hwaddr offset)
     return offset >= A_CC0 && offset < A_CC0 + 4 * s->num_cc;
 }
 
-static uint64_t nrf51_rtc_read(void *opaque, hwaddr offset, unsigned size)
+static uint64_t nrf51_rtc_read(NRFPeripheralState *p, hwaddr offset,
+                               unsigned size)
 {
-    NRF51RTCState *s = opaque;
+    NRF51RTCState *s = container_of(p, NRF51RTCState, parent_obj);
     uint64_t r;
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_rtc_update(s);
-        r = nrf51_events_read(&s->events, offset);
-    } else if (nrf51_rtc_is_cc(s, offset)) {
+    if (nrf51_rtc_is_cc(s, offset)) {
         r = s->cc[(offset - A_CC0) / 4];
     } else {
         switch (offset) {
-        case A_TASKS_START ... A_TASKS_TRIGOVRFLW:
-            r = 0;
-            break;
         case A_EVTEN:
         case A_EVTENSET:
         case A_EVTENCLR:
@@ -258,13 +279,8 @@ static uint64_t nrf51_rtc_read(void *opaque, hwaddr offset, unsigned size)
         case A_PRESCALER:
             r = s->prescaler;
             break;
-        case A_POWER:
-            r = 1;
-            break;
         default:
-            qemu_log_mask(LOG_GUEST_ERROR,
-                          "%s: bad read offset 0x%" HWADDR_PRIx "\n",
-                          __func__, offset);
+            nrf_peripheral_bad_offset(p, offset, false);
             r = 0;
             break;
         }
@@ -274,19 +290,13 @@ static uint64_t nrf51_rtc_read(void *opaque, hwaddr offset, unsigned size)
     return r;
 }
 
-static void nrf51_rtc_write(void *opaque, hwaddr offset, uint64_t value,
-                            unsigned size)
+static void nrf51_rtc_write(NRFPeripheralState *p, hwaddr offset,
+                            uint64_t value, unsigned size)
 {
-    NRF51RTCState *s = opaque;
+    NRF51RTCState *s = container_of(p, NRF51RTCState, parent_obj);
 
     trace_nrf51_rtc_write(offset, value);
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_rtc_update(s);
-        nrf51_events_write(&s->events, offset, value);
-        nrf51_rtc_update(s);
-        return;
-    }
     if (nrf51_rtc_is_cc(s, offset)) {
         nrf51_rtc_update(s);
         s->cc[(offset - A_CC0) / 4] = value & RTC_MASK;
@@ -295,34 +305,14 @@ static void nrf51_rtc_write(void *opaque, hwaddr offset, uint64_t value,
     }
 
     switch (offset) {
-    case A_TASKS_START:
-        if (value & 1) {
-            nrf51_rtc_set_counting(s, true, s->lfclk);
-        }
-        break;
-    case A_TASKS_STOP:
-        if (value & 1) {
-            nrf51_rtc_set_counting(s, false, s->lfclk);
-        }
-        break;
-    case A_TASKS_CLEAR:
-        if (value & 1) {
-            nrf51_rtc_set_counter(s, 0);
-        }
-        break;
-    case A_TASKS_TRIGOVRFLW:
-        if (value & 1) {
-            nrf51_rtc_set_counter(s, 0xfffff0);
-        }
-        break;
     case A_EVTEN:
     case A_EVTENSET:
     case A_EVTENCLR:
         nrf51_rtc_update(s);
         if (offset == A_EVTEN) {
-            s->evten = value & s->events.valid;
+            s->evten = value & p->event_mask;
         } else if (offset == A_EVTENSET) {
-            s->evten |= value & s->events.valid;
+            s->evten |= value & p->event_mask;
         } else {
             s->evten &= ~value;
         }
@@ -340,32 +330,17 @@ static void nrf51_rtc_write(void *opaque, hwaddr offset, uint64_t value,
         qemu_log_mask(LOG_GUEST_ERROR, "%s: COUNTER is read-only\n",
                       __func__);
         break;
-    case A_POWER:
-        /* Peripheral power: always on */
-        break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, true);
         break;
     }
 }
 
-static const MemoryRegionOps nrf51_rtc_ops = {
-    .read = nrf51_rtc_read,
-    .write = nrf51_rtc_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 4,
-    .valid.max_access_size = 4,
-    .valid.unaligned = false,
-};
-
-static void nrf51_rtc_reset_enter(Object *obj, ResetType type)
+static void nrf51_rtc_reset(NRFPeripheralState *p)
 {
-    NRF51RTCState *s = NRF51_RTC(obj);
+    NRF51RTCState *s = container_of(p, NRF51RTCState, parent_obj);
 
     timer_del(s->timer);
-    nrf51_events_reset(&s->events);
     s->started = false;
     s->evten = 0;
     s->prescaler = 0;
@@ -373,43 +348,23 @@ static void nrf51_rtc_reset_enter(Object *obj, ResetType type)
     s->ticks = 0;
     s->seen = 0;
     s->base_ns = 0;
-    /* The LFCLK input is driven by the CLOCK block and survives reset */
-}
-
-static void nrf51_rtc_reset_hold(Object *obj, ResetType type)
-{
-    nrf51_events_update_irq(&NRF51_RTC(obj)->events);
+    /* The LFCLK is the CLOCK block's and survives reset */
+    s->lfclk = nrf_peripheral_clock_hz(p) != 0;
 }
 
 static void nrf51_rtc_realize(DeviceState *dev, Error **errp)
 {
     NRF51RTCState *s = NRF51_RTC(dev);
-    uint32_t valid = (1u << EV_TICK) | (1u << EV_OVRFLW);
     unsigned i;
 
     if (s->num_cc < 1 || s->num_cc > NRF51_RTC_MAX_CC) {
         error_setg(errp, "num-cc must be 1 to %d", NRF51_RTC_MAX_CC);
         return;
     }
-    for (i = 0; i < s->num_cc; i++) {
-        valid |= 1u << EV_COMPARE(i);
+    for (i = s->num_cc; i < NRF51_RTC_MAX_CC; i++) {
+        s->parent_obj.event_mask &= ~(1u << EV_COMPARE(i));
     }
-    s->events.valid = valid;
     s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, nrf51_rtc_timer_cb, s);
-}
-
-static void nrf51_rtc_init(Object *obj)
-{
-    NRF51RTCState *s = NRF51_RTC(obj);
-    DeviceState *dev = DEVICE(obj);
-
-    memory_region_init_io(&s->mmio, obj, &nrf51_rtc_ops, s, TYPE_NRF51_RTC,
-                          NRF51_PERIPHERAL_SIZE);
-    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
-    nrf51_events_init(&s->events, dev, 0);
-    s->events.routed_changed = nrf51_rtc_timer_cb;
-    s->events.opaque = s;
-    qdev_init_gpio_in_named(dev, nrf51_rtc_lfclk, NRF51_RTC_LFCLK, 1);
 }
 
 static int nrf51_rtc_post_load(void *opaque, int version_id)
@@ -428,7 +383,7 @@ static const VMStateDescription vmstate_nrf51_rtc = {
     .minimum_version_id = 1,
     .post_load = nrf51_rtc_post_load,
     .fields = (const VMStateField[]) {
-        VMSTATE_NRF51_EVENTS(events, NRF51RTCState),
+        VMSTATE_NRF_PERIPHERAL(parent_obj, NRF51RTCState),
         VMSTATE_TIMER_PTR(timer, NRF51RTCState),
         VMSTATE_BOOL(started, NRF51RTCState),
         VMSTATE_BOOL(lfclk, NRF51RTCState),
@@ -449,23 +404,31 @@ static const Property nrf51_rtc_properties[] = {
 static void nrf51_rtc_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    NRFPeripheralClass *pc = NRF_PERIPHERAL_CLASS(klass);
 
+    pc->name = TYPE_NRF51_RTC;
+    pc->tasks = MAKE_64BIT_MASK(NRF_TASK(A_TASKS_START), 4);
+    pc->events = BIT(EV_TICK) | BIT(EV_OVRFLW) |
+                 MAKE_64BIT_MASK(EV_COMPARE(0), NRF51_RTC_MAX_CC);
+    pc->has_power = true;
+    pc->task = nrf51_rtc_task;
+    pc->read = nrf51_rtc_read;
+    pc->write = nrf51_rtc_write;
+    pc->sync = nrf51_rtc_sync;
+    pc->wanted_changed = nrf51_rtc_sync;
+    pc->clock_changed = nrf51_rtc_clock_changed;
+    pc->reset = nrf51_rtc_reset;
     dc->realize = nrf51_rtc_realize;
     dc->desc = "nRF51 real-time counter";
     dc->vmsd = &vmstate_nrf51_rtc;
     device_class_set_props(dc, nrf51_rtc_properties);
-    rc->phases.enter = nrf51_rtc_reset_enter;
-    rc->phases.hold = nrf51_rtc_reset_hold;
-    dc->user_creatable = false;
 }
 
 static const TypeInfo nrf51_rtc_types[] = {
     {
         .name = TYPE_NRF51_RTC,
-        .parent = TYPE_SYS_BUS_DEVICE,
+        .parent = TYPE_NRF_PERIPHERAL,
         .instance_size = sizeof(NRF51RTCState),
-        .instance_init = nrf51_rtc_init,
         .class_init = nrf51_rtc_class_init,
     },
 };

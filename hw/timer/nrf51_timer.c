@@ -28,7 +28,6 @@
 #include "qemu/timer.h"
 #include "qapi/error.h"
 #include "hw/timer/nrf51_timer.h"
-#include "hw/arm/nrf51.h"
 #include "hw/qdev-properties.h"
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
@@ -50,9 +49,8 @@ REG32(CC0, 0x540)
 REG32(CC3, 0x54c)
 /* Undocumented; written by the workaround for nRF51 anomaly 73 */
 REG32(ERRATA73, 0xc0c)
-REG32(POWER, 0xffc)
 
-#define EV_COMPARE(n)           (NRF51_EVENT(A_EVENTS_COMPARE0) + (n))
+#define EV_COMPARE(n)           (NRF_EVENT(A_EVENTS_COMPARE0) + (n))
 #define SHORT_CLEAR(n)          (1u << (n))
 #define SHORT_STOP(n)           (1u << (8 + (n)))
 #define SHORTS_CLEAR_MASK       0x000f
@@ -150,13 +148,13 @@ static void nrf51_timer_update(NRF51TimerState *s)
             if (match > ticks) {
                 continue;
             }
-            trace_nrf51_timer_compare(s->mmio.addr, i, s->cc[i]);
-            nrf51_events_fire(&s->events, EV_COMPARE(i));
+            trace_nrf51_timer_compare(s->parent_obj.mmio.addr, i, s->cc[i]);
+            nrf_peripheral_event(&s->parent_obj, EV_COMPARE(i));
             s->since[i] = match;
-            if (s->shorts & SHORT_CLEAR(i)) {
+            if (s->parent_obj.shorts & SHORT_CLEAR(i)) {
                 clear_at = MIN(clear_at, match);
             }
-            if (s->shorts & SHORT_STOP(i)) {
+            if (s->parent_obj.shorts & SHORT_STOP(i)) {
                 stop_at = MIN(stop_at, match);
             }
         }
@@ -195,8 +193,8 @@ static void nrf51_timer_update(NRF51TimerState *s)
      * register is read.
      */
     for (i = 0; i < NRF51_TIMER_NUM_CC; i++) {
-        if ((nrf51_events_wanted(&s->events) & (1u << EV_COMPARE(i))) ||
-            (s->shorts & (SHORT_CLEAR(i) | SHORT_STOP(i)))) {
+        if ((nrf_peripheral_wanted(&s->parent_obj) & (1u << EV_COMPARE(i))) ||
+            (s->parent_obj.shorts & (SHORT_CLEAR(i) | SHORT_STOP(i)))) {
             next = MIN(next, nrf51_timer_next_match(s, ticks, s->cc[i]));
         }
     }
@@ -275,8 +273,8 @@ static bool nrf51_timer_late_compare(NRF51TimerState *s, unsigned n,
     if (ticks - match > window) {
         return false;
     }
-    trace_nrf51_timer_late(s->mmio.addr, n, ticks - match);
-    nrf51_events_fire(&s->events, EV_COMPARE(n));
+    trace_nrf51_timer_late(s->parent_obj.mmio.addr, n, ticks - match);
+    nrf_peripheral_event(&s->parent_obj, EV_COMPARE(n));
     /* As if it had matched in time: the next step counts from there */
     s->since[n] = match;
     return true;
@@ -288,9 +286,11 @@ static uint32_t nrf51_timer_counter(NRF51TimerState *s)
            nrf51_timer_mask(s);
 }
 
-static void nrf51_timer_task(NRF51TimerState *s, hwaddr offset)
+static void nrf51_timer_task(NRFPeripheralState *p, unsigned n)
 {
-    switch (offset) {
+    NRF51TimerState *s = container_of(p, NRF51TimerState, parent_obj);
+
+    switch (NRF_TASKS_BASE + 4 * n) {
     case A_TASKS_START:
         if (!s->running) {
             nrf51_timer_rebase(s);
@@ -321,30 +321,24 @@ static void nrf51_timer_task(NRF51TimerState *s, hwaddr offset)
          * captured does not match until the counter comes round again.
          */
         nrf51_timer_update(s);
-        s->cc[(offset - A_TASKS_CAPTURE0) / 4] = nrf51_timer_counter(s);
+        s->cc[n - NRF_TASK(A_TASKS_CAPTURE0)] = nrf51_timer_counter(s);
         nrf51_timer_update(s);
         break;
     }
 }
 
-static uint64_t nrf51_timer_read(void *opaque, hwaddr offset, unsigned size)
+static void nrf51_timer_sync(NRFPeripheralState *p)
 {
-    NRF51TimerState *s = opaque;
+    nrf51_timer_update(container_of(p, NRF51TimerState, parent_obj));
+}
+
+static uint64_t nrf51_timer_read(NRFPeripheralState *p, hwaddr offset,
+                                 unsigned size)
+{
+    NRF51TimerState *s = container_of(p, NRF51TimerState, parent_obj);
     uint64_t r;
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_timer_update(s);
-        return nrf51_events_read(&s->events, offset);
-    }
-
     switch (offset) {
-    case A_TASKS_START ... A_TASKS_SHUTDOWN:
-    case A_TASKS_CAPTURE0 ... A_TASKS_CAPTURE3:
-        r = 0;
-        break;
-    case A_SHORTS:
-        r = s->shorts;
-        break;
     case A_MODE:
         r = s->mode;
         break;
@@ -360,49 +354,26 @@ static uint64_t nrf51_timer_read(void *opaque, hwaddr offset, unsigned size)
     case A_ERRATA73:
         r = 0;
         break;
-    case A_POWER:
-        r = 1;
-        break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad read offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, false);
         r = 0;
         break;
     }
 
-    trace_nrf51_timer_read(s->mmio.addr, offset, r);
+    trace_nrf51_timer_read(s->parent_obj.mmio.addr, offset, r);
     return r;
 }
 
-static void nrf51_timer_write(void *opaque, hwaddr offset, uint64_t value,
-                              unsigned size)
+static void nrf51_timer_write(NRFPeripheralState *p, hwaddr offset,
+                              uint64_t value, unsigned size)
 {
-    NRF51TimerState *s = opaque;
+    NRF51TimerState *s = container_of(p, NRF51TimerState, parent_obj);
     uint32_t old;
     unsigned n;
 
-    trace_nrf51_timer_write(s->mmio.addr, offset, value);
-
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_timer_update(s);
-        nrf51_events_write(&s->events, offset, value);
-        nrf51_timer_update(s);
-        return;
-    }
+    trace_nrf51_timer_write(s->parent_obj.mmio.addr, offset, value);
 
     switch (offset) {
-    case A_TASKS_START ... A_TASKS_SHUTDOWN:
-    case A_TASKS_CAPTURE0 ... A_TASKS_CAPTURE3:
-        if ((value & 1) && !(offset & 3)) {
-            nrf51_timer_task(s, offset);
-        }
-        break;
-    case A_SHORTS:
-        nrf51_timer_update(s);
-        s->shorts = value & TIMER_SHORTS_MASK;
-        nrf51_timer_update(s);
-        break;
     case A_MODE:
         nrf51_timer_update(s);
         nrf51_timer_rebase(s);
@@ -436,33 +407,19 @@ static void nrf51_timer_write(void *opaque, hwaddr offset, uint64_t value,
         nrf51_timer_update(s);
         break;
     case A_ERRATA73:
-    case A_POWER:
         break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, true);
         break;
     }
 }
 
-static const MemoryRegionOps nrf51_timer_ops = {
-    .read = nrf51_timer_read,
-    .write = nrf51_timer_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 4,
-    .valid.max_access_size = 4,
-    .valid.unaligned = false,
-};
-
-static void nrf51_timer_reset_enter(Object *obj, ResetType type)
+static void nrf51_timer_reset(NRFPeripheralState *p)
 {
-    NRF51TimerState *s = NRF51_TIMER(obj);
+    NRF51TimerState *s = container_of(p, NRF51TimerState, parent_obj);
 
     timer_del(s->timer);
-    nrf51_events_reset(&s->events);
     s->running = false;
-    s->shorts = 0;
     s->mode = 0;
     s->bitmode = 0;
     s->prescaler = 4;
@@ -471,11 +428,6 @@ static void nrf51_timer_reset_enter(Object *obj, ResetType type)
     s->seen = 0;
     memset(s->since, 0, sizeof(s->since));
     s->base_ns = 0;
-}
-
-static void nrf51_timer_reset_hold(Object *obj, ResetType type)
-{
-    nrf51_events_update_irq(&NRF51_TIMER(obj)->events);
 }
 
 static void nrf51_timer_realize(DeviceState *dev, Error **errp)
@@ -489,28 +441,14 @@ static void nrf51_timer_realize(DeviceState *dev, Error **errp)
     s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, nrf51_timer_cb, s);
 }
 
-static void nrf51_timer_init(Object *obj)
-{
-    NRF51TimerState *s = NRF51_TIMER(obj);
-
-    memory_region_init_io(&s->mmio, obj, &nrf51_timer_ops, s,
-                          TYPE_NRF51_TIMER, NRF51_PERIPHERAL_SIZE);
-    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
-    nrf51_events_init(&s->events, DEVICE(obj),
-                      0xfu << EV_COMPARE(0));
-    s->events.routed_changed = nrf51_timer_cb;
-    s->events.opaque = s;
-}
-
 static const VMStateDescription vmstate_nrf51_timer = {
     .name = TYPE_NRF51_TIMER,
     .version_id = 2,
     .minimum_version_id = 2,
     .fields = (const VMStateField[]) {
-        VMSTATE_NRF51_EVENTS(events, NRF51TimerState),
+        VMSTATE_NRF_PERIPHERAL(parent_obj, NRF51TimerState),
         VMSTATE_TIMER_PTR(timer, NRF51TimerState),
         VMSTATE_BOOL(running, NRF51TimerState),
-        VMSTATE_UINT32(shorts, NRF51TimerState),
         VMSTATE_UINT32(mode, NRF51TimerState),
         VMSTATE_UINT32(bitmode, NRF51TimerState),
         VMSTATE_UINT32(prescaler, NRF51TimerState),
@@ -530,23 +468,32 @@ static const Property nrf51_timer_properties[] = {
 static void nrf51_timer_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    NRFPeripheralClass *pc = NRF_PERIPHERAL_CLASS(klass);
 
+    pc->name = TYPE_NRF51_TIMER;
+    pc->tasks = MAKE_64BIT_MASK(NRF_TASK(A_TASKS_START), 5) |
+                MAKE_64BIT_MASK(NRF_TASK(A_TASKS_CAPTURE0),
+                                NRF51_TIMER_NUM_CC);
+    pc->events = MAKE_64BIT_MASK(EV_COMPARE(0), NRF51_TIMER_NUM_CC);
+    pc->shorts = TIMER_SHORTS_MASK;
+    pc->has_power = true;
+    pc->task = nrf51_timer_task;
+    pc->read = nrf51_timer_read;
+    pc->write = nrf51_timer_write;
+    pc->sync = nrf51_timer_sync;
+    pc->wanted_changed = nrf51_timer_sync;
+    pc->reset = nrf51_timer_reset;
     dc->realize = nrf51_timer_realize;
     dc->desc = "nRF51 timer/counter";
     dc->vmsd = &vmstate_nrf51_timer;
     device_class_set_props(dc, nrf51_timer_properties);
-    rc->phases.enter = nrf51_timer_reset_enter;
-    rc->phases.hold = nrf51_timer_reset_hold;
-    dc->user_creatable = false;
 }
 
 static const TypeInfo nrf51_timer_types[] = {
     {
         .name = TYPE_NRF51_TIMER,
-        .parent = TYPE_SYS_BUS_DEVICE,
+        .parent = TYPE_NRF_PERIPHERAL,
         .instance_size = sizeof(NRF51TimerState),
-        .instance_init = nrf51_timer_init,
         .class_init = nrf51_timer_class_init,
     },
 };

@@ -11,6 +11,16 @@
  * the system resets with RESETREAS.DOG (the "reset" output, wired to
  * POWER).  CRV, RREN and CONFIG are locked while it runs.
  *
+ * Clock: the watchdog runs from the LFCLK, and starting it forces the
+ * 32.768 kHz RC oscillator on if the LFCLK is not running (RM 25), so
+ * it counts at 32.768 kHz whatever the CLOCK block's LFCLK does: the
+ * SoC connects the LFCLK to its "clk" input, but the rate does not
+ * follow it, as the LFCLK is either 32.768 kHz or stopped, and stopped
+ * is replaced by the RC oscillator while the watchdog runs.
+ *
+ * POWER reads 1 and ignores writes: a running watchdog is stopped by a
+ * reset only.
+ *
  * The CPU is never halted by a debugger here and sleep is not modelled
  * apart from the clock, so CONFIG.HALT and CONFIG.SLEEP are stored and
  * the watchdog always counts, as it does with SLEEP = 1.
@@ -22,7 +32,6 @@
 #include "qemu/log.h"
 #include "qemu/timer.h"
 #include "hw/watchdog/nrf51_wdt.h"
-#include "hw/arm/nrf51.h"
 #include "hw/irq.h"
 #include "hw/registerfields.h"
 #include "migration/vmstate.h"
@@ -39,9 +48,10 @@ REG32(RR0, 0x600)
 REG32(RR7, 0x61c)
 REG32(POWER, 0xffc)
 
-#define EV_TIMEOUT          NRF51_EVENT(A_EVENTS_TIMEOUT)
+#define EV_TIMEOUT          NRF_EVENT(A_EVENTS_TIMEOUT)
 #define WDT_RELOAD_VALUE    0x6e524635
 #define WDT_CRV_MIN         0xf
+/* The RC oscillator the watchdog forces on, or the LFCLK */
 #define LFCLK_HZ            32768
 
 static int64_t nrf51_wdt_ticks_ns(uint64_t ticks)
@@ -64,7 +74,7 @@ static void nrf51_wdt_expire(void *opaque)
     if (!s->timed_out) {
         trace_nrf51_wdt_timeout();
         s->timed_out = true;
-        nrf51_events_fire(&s->events, EV_TIMEOUT);
+        nrf_peripheral_event(&s->parent_obj, EV_TIMEOUT);
         timer_mod(s->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
                   nrf51_wdt_ticks_ns(2));
         return;
@@ -72,15 +82,27 @@ static void nrf51_wdt_expire(void *opaque)
     qemu_irq_pulse(s->reset);
 }
 
-static uint64_t nrf51_wdt_read(void *opaque, hwaddr offset, unsigned size)
+static void nrf51_wdt_task(NRFPeripheralState *p, unsigned n)
 {
-    NRF51WDTState *s = opaque;
+    NRF51WDTState *s = container_of(p, NRF51WDTState, parent_obj);
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        return nrf51_events_read(&s->events, offset);
+    switch (n) {
+    case NRF_TASK(A_TASKS_START):
+        if (!s->running) {
+            s->running = true;
+            trace_nrf51_wdt_start(s->crv);
+            nrf51_wdt_reload(s);
+        }
+        break;
     }
+}
+
+static uint64_t nrf51_wdt_read(NRFPeripheralState *p, hwaddr offset,
+                               unsigned size)
+{
+    NRF51WDTState *s = container_of(p, NRF51WDTState, parent_obj);
+
     switch (offset) {
-    case A_TASKS_START:
     case A_RR0 ... A_RR7:
         return 0;
     case A_RUNSTATUS:
@@ -96,22 +118,16 @@ static uint64_t nrf51_wdt_read(void *opaque, hwaddr offset, unsigned size)
     case A_POWER:
         return 1;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad read offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, false);
         return 0;
     }
 }
 
-static void nrf51_wdt_write(void *opaque, hwaddr offset, uint64_t value,
-                            unsigned size)
+static void nrf51_wdt_write(NRFPeripheralState *p, hwaddr offset,
+                            uint64_t value, unsigned size)
 {
-    NRF51WDTState *s = opaque;
+    NRF51WDTState *s = container_of(p, NRF51WDTState, parent_obj);
 
-    if (nrf51_events_claims(&s->events, offset)) {
-        nrf51_events_write(&s->events, offset, value);
-        return;
-    }
     if (s->running && (offset == A_CRV || offset == A_RREN ||
                        offset == A_CONFIG)) {
         qemu_log_mask(LOG_GUEST_ERROR,
@@ -121,13 +137,6 @@ static void nrf51_wdt_write(void *opaque, hwaddr offset, uint64_t value,
     }
 
     switch (offset) {
-    case A_TASKS_START:
-        if ((value & 1) && !s->running) {
-            s->running = true;
-            trace_nrf51_wdt_start(s->crv);
-            nrf51_wdt_reload(s);
-        }
-        break;
     case A_CRV:
         if (value < WDT_CRV_MIN) {
             qemu_log_mask(LOG_GUEST_ERROR, "%s: CRV below 0x%x\n",
@@ -154,39 +163,22 @@ static void nrf51_wdt_write(void *opaque, hwaddr offset, uint64_t value,
     case A_POWER:
         break;
     default:
-        qemu_log_mask(LOG_GUEST_ERROR,
-                      "%s: bad write offset 0x%" HWADDR_PRIx "\n",
-                      __func__, offset);
+        nrf_peripheral_bad_offset(p, offset, true);
         break;
     }
 }
 
-static const MemoryRegionOps nrf51_wdt_ops = {
-    .read = nrf51_wdt_read,
-    .write = nrf51_wdt_write,
-    .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid.min_access_size = 4,
-    .valid.max_access_size = 4,
-    .valid.unaligned = false,
-};
-
-static void nrf51_wdt_reset_enter(Object *obj, ResetType type)
+static void nrf51_wdt_reset(NRFPeripheralState *p)
 {
-    NRF51WDTState *s = NRF51_WDT(obj);
+    NRF51WDTState *s = container_of(p, NRF51WDTState, parent_obj);
 
     timer_del(s->timer);
-    nrf51_events_reset(&s->events);
     s->running = false;
     s->timed_out = false;
     s->crv = 0xffffffff;
     s->rren = 1;
     s->reqstatus = 1;
     s->config = 1;
-}
-
-static void nrf51_wdt_reset_hold(Object *obj, ResetType type)
-{
-    nrf51_events_update_irq(&NRF51_WDT(obj)->events);
 }
 
 static void nrf51_wdt_realize(DeviceState *dev, Error **errp)
@@ -200,10 +192,6 @@ static void nrf51_wdt_init(Object *obj)
 {
     NRF51WDTState *s = NRF51_WDT(obj);
 
-    memory_region_init_io(&s->mmio, obj, &nrf51_wdt_ops, s, TYPE_NRF51_WDT,
-                          NRF51_PERIPHERAL_SIZE);
-    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->mmio);
-    nrf51_events_init(&s->events, DEVICE(obj), 1u << EV_TIMEOUT);
     qdev_init_gpio_out_named(DEVICE(obj), &s->reset, NRF51_WDT_RESET, 1);
 }
 
@@ -212,7 +200,7 @@ static const VMStateDescription vmstate_nrf51_wdt = {
     .version_id = 1,
     .minimum_version_id = 1,
     .fields = (const VMStateField[]) {
-        VMSTATE_NRF51_EVENTS(events, NRF51WDTState),
+        VMSTATE_NRF_PERIPHERAL(parent_obj, NRF51WDTState),
         VMSTATE_TIMER_PTR(timer, NRF51WDTState),
         VMSTATE_BOOL(running, NRF51WDTState),
         VMSTATE_BOOL(timed_out, NRF51WDTState),
@@ -227,20 +215,26 @@ static const VMStateDescription vmstate_nrf51_wdt = {
 static void nrf51_wdt_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    NRFPeripheralClass *pc = NRF_PERIPHERAL_CLASS(klass);
 
+    pc->name = TYPE_NRF51_WDT;
+    pc->tasks = BIT(NRF_TASK(A_TASKS_START));
+    pc->events = BIT(EV_TIMEOUT);
+    /* POWER is the watchdog's own: see above */
+    pc->has_power = false;
+    pc->task = nrf51_wdt_task;
+    pc->read = nrf51_wdt_read;
+    pc->write = nrf51_wdt_write;
+    pc->reset = nrf51_wdt_reset;
     dc->realize = nrf51_wdt_realize;
     dc->desc = "nRF51 watchdog";
     dc->vmsd = &vmstate_nrf51_wdt;
-    rc->phases.enter = nrf51_wdt_reset_enter;
-    rc->phases.hold = nrf51_wdt_reset_hold;
-    dc->user_creatable = false;
 }
 
 static const TypeInfo nrf51_wdt_types[] = {
     {
         .name = TYPE_NRF51_WDT,
-        .parent = TYPE_SYS_BUS_DEVICE,
+        .parent = TYPE_NRF_PERIPHERAL,
         .instance_size = sizeof(NRF51WDTState),
         .instance_init = nrf51_wdt_init,
         .class_init = nrf51_wdt_class_init,

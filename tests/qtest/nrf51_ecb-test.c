@@ -71,12 +71,54 @@ static void test_errors(void)
     qtest_quit(qts);
 }
 
+/*
+ * STARTECB latches ECBDATAPTR: pointing it elsewhere while the block is
+ * encrypted does not move the result, which goes after the block read
+ */
+static void test_latched_pointer(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+    static const uint8_t zero[16];
+    uint8_t out[16];
+
+    qtest_memwrite(qts, RAM, key, 16);
+    qtest_memwrite(qts, RAM + 16, plain, 16);
+    qtest_memset(qts, RAM + 32, 0, 16);
+    qtest_memset(qts, RAM + 0x100, 0, 48);
+    qtest_writel(qts, ECB + ECBDATAPTR, RAM);
+    qtest_writel(qts, ECB + TASKS_STARTECB, 1);
+    qtest_writel(qts, ECB + ECBDATAPTR, RAM + 0x100);
+    g_assert_cmphex(qtest_readl(qts, ECB + ECBDATAPTR), ==, RAM + 0x100);
+    qtest_clock_step(qts, 10000);
+    g_assert_cmphex(qtest_readl(qts, ECB + EVENTS_ENDECB), ==, 1);
+    g_assert_cmphex(qtest_readl(qts, ECB + EVENTS_ERRORECB), ==, 0);
+    qtest_memread(qts, RAM + 32, out, 16);
+    g_assert_cmpmem(out, 16, cipher, 16);
+    qtest_memread(qts, RAM + 0x100 + 32, out, 16);
+    g_assert_cmpmem(out, 16, zero, 16);
+
+    /* Nor does a pointer outside RAM written meanwhile fail the block */
+    qtest_writel(qts, ECB + EVENTS_ENDECB, 0);
+    qtest_memset(qts, RAM + 32, 0, 16);
+    qtest_writel(qts, ECB + ECBDATAPTR, RAM);
+    qtest_writel(qts, ECB + TASKS_STARTECB, 1);
+    qtest_writel(qts, ECB + ECBDATAPTR, 0x1000);
+    qtest_clock_step(qts, 10000);
+    g_assert_cmphex(qtest_readl(qts, ECB + EVENTS_ENDECB), ==, 1);
+    g_assert_cmphex(qtest_readl(qts, ECB + EVENTS_ERRORECB), ==, 0);
+    qtest_memread(qts, RAM + 32, out, 16);
+    g_assert_cmpmem(out, 16, cipher, 16);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
 
     qtest_add_func("/microbit/nrf51/ecb/encrypt", test_encrypt);
     qtest_add_func("/microbit/nrf51/ecb/errors", test_errors);
+    qtest_add_func("/microbit/nrf51/ecb/latched-pointer",
+                   test_latched_pointer);
 
     return g_test_run();
 }

@@ -7,6 +7,7 @@
 #include "qemu/osdep.h"
 #include "libqtest.h"
 #include "qobject/qdict.h"
+#include "microbit-migrate.h"
 
 #define BASE                0x40000000
 #define TASKS_HFCLKSTART    0x000
@@ -35,6 +36,9 @@
 #define RESETREAS_SREQ      (1u << 2)
 #define RESETREAS_OFF       (1u << 16)
 #define CLKSTAT_RUNNING     (1u << 16)
+
+#define RTC0_TASKS_START    0x4000b000
+#define RTC0_COUNTER        0x4000b504
 
 #define NVIC_ISPR0          0xe000e200
 #define AIRCR               0xe000ed0c
@@ -187,6 +191,42 @@ static void test_bad_access(void)
     qtest_quit(qts);
 }
 
+/*
+ * The LFCLK the RTCs count on survives a migration: it still runs on
+ * the destination, and LFCLKSTOP there still stops it.  Loading the
+ * state signals nothing to the RTCs (they migrate what they saw), but
+ * the LFCLK output must know it runs, or stopping it changes nothing.
+ */
+static void test_migrate_lfclk(void)
+{
+    QTestState *src = qtest_init("-M microbit");
+    QTestState *dst;
+    uint32_t count;
+
+    wr(src, TASKS_LFCLKSTART, 1);
+    qtest_clock_step(src, 1000 * 1000);
+    g_assert_cmphex(rd(src, LFCLKSTAT), ==, CLKSTAT_RUNNING);
+    qtest_writel(src, RTC0_TASKS_START, 1);
+    qtest_clock_step(src, 1000 * 1000);
+    g_assert_cmpuint(qtest_readl(src, RTC0_COUNTER), >, 0);
+
+    dst = microbit_migrate(src, "-M microbit");
+    qtest_quit(src);
+
+    g_assert_cmphex(rd(dst, LFCLKSTAT), ==, CLKSTAT_RUNNING);
+    count = qtest_readl(dst, RTC0_COUNTER);
+    qtest_clock_step(dst, 1000 * 1000);
+    /* 1 ms is 32.768 LFCLK cycles */
+    g_assert_cmpuint(qtest_readl(dst, RTC0_COUNTER), >=, count + 32);
+
+    wr(dst, TASKS_LFCLKSTOP, 1);
+    g_assert_cmphex(rd(dst, LFCLKSTAT), ==, 0);
+    count = qtest_readl(dst, RTC0_COUNTER);
+    qtest_clock_step(dst, 10 * 1000 * 1000);
+    g_assert_cmpuint(qtest_readl(dst, RTC0_COUNTER), ==, count);
+    qtest_quit(dst);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -198,6 +238,8 @@ int main(int argc, char **argv)
     qtest_add_func("/microbit/nrf51/power/reset-reasons", test_reset_reasons);
     qtest_add_func("/microbit/nrf51/power/system-off", test_system_off);
     qtest_add_func("/microbit/nrf51/power/bad-access", test_bad_access);
+    qtest_add_func("/microbit/nrf51/power/migrate-lfclk",
+                   test_migrate_lfclk);
 
     return g_test_run();
 }

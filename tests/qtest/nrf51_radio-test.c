@@ -8,6 +8,7 @@
 #include "qemu/osdep.h"
 #include "qemu/bswap.h"
 #include "libqtest.h"
+#include "microbit-migrate.h"
 #include <sys/socket.h>
 
 #define RADIO               0x40001000
@@ -47,6 +48,9 @@
 #define STATE_RX            3
 #define STATE_TXIDLE        10
 
+#define FICR_DEVICEID0      0x10000060
+#define FICR_DEVICEID1      0x10000064
+
 #define BUF                 0x20000100
 #define US                  1000
 
@@ -63,28 +67,44 @@ static uint32_t rd(QTestState *qts, uint32_t offset)
     return qtest_readl(qts, RADIO + offset);
 }
 
-static QTestState *start(int *fd)
+/* A socket pair for the medium: the board's end is *board */
+static int medium(int *board)
 {
     int sv[2];
-    QTestState *qts;
 
     g_assert_cmpint(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), ==, 0);
+    *board = sv[1];
+    return sv[0];
+}
+
+static QTestState *start(int *fd)
+{
+    int board;
+    QTestState *qts;
+
+    *fd = medium(&board);
     qts = qtest_initf("-M microbit,device-id=0x1234 -nic socket,fd=%d",
-                      sv[1]);
-    close(sv[1]);
-    *fd = sv[0];
+                      board);
+    close(board);
     return qts;
 }
 
 /* Read one frame the board sent; returns its length */
+/*
+ * The next radio frame the board sent, skipping other traffic (a
+ * machine that has just loaded a migration announces its NIC by RARP)
+ */
 static size_t recv_frame(int fd, uint8_t *buf, size_t size)
 {
     uint32_t len;
 
-    g_assert_cmpint(recv(fd, &len, 4, MSG_WAITALL), ==, 4);
-    len = be32_to_cpu(len);
-    g_assert_cmpuint(len, <=, size);
-    g_assert_cmpint(recv(fd, buf, len, MSG_WAITALL), ==, len);
+    do {
+        g_assert_cmpint(recv(fd, &len, 4, MSG_WAITALL), ==, 4);
+        len = be32_to_cpu(len);
+        g_assert_cmpuint(len, <=, size);
+        g_assert_cmpuint(len, >=, HDR);
+        g_assert_cmpint(recv(fd, buf, len, MSG_WAITALL), ==, len);
+    } while (lduw_be_p(buf + 12) != 0x88b5);
     return len;
 }
 
@@ -436,6 +456,60 @@ static void test_no_nic(void)
     qtest_quit(qts);
 }
 
+static uint64_t device_id(QTestState *qts)
+{
+    return (uint64_t)qtest_readl(qts, FICR_DEVICEID1) << 32 |
+           qtest_readl(qts, FICR_DEVICEID0);
+}
+
+/*
+ * The radio's identity comes with the FICR's in a migration: with a
+ * random device ID, the machine loading the state drew another one at
+ * start-up, but it sends as the migrated chip and still drops its own
+ * frames when the medium echoes them.
+ */
+static void test_migrate_sender(void)
+{
+    g_autofree char *args = NULL;
+    QTestState *src, *dst;
+    uint8_t frame[400];
+    uint64_t id;
+    size_t len;
+    int src_fd, fd, board;
+
+    src_fd = medium(&board);
+    src = qtest_initf("-M microbit -nic socket,fd=%d", board);
+    close(board);
+    id = device_id(src);
+
+    fd = medium(&board);
+    args = g_strdup_printf("-M microbit -nic socket,fd=%d", board);
+    dst = microbit_migrate(src, args);
+    close(board);
+    qtest_quit(src);
+    close(src_fd);
+    g_assert_cmphex(device_id(dst), ==, id);
+
+    /* Frames go out as the migrated chip's */
+    crc16_config(dst, PCNF1_BIG_ENDIAN);
+    qtest_memwrite(dst, BUF, "123456789", 9);
+    transmit(dst);
+    len = recv_frame(fd, frame, sizeof(frame));
+    g_assert_cmphex(ldq_be_p(frame + HDR + 4), ==, id);
+    disable(dst);
+
+    /* Echoed, the frame is dropped as its own; from another, received */
+    start_rx(dst);
+    send_frame(dst, fd, frame, len);
+    g_assert_cmphex(rd(dst, EVENTS_ADDRESS), ==, 0);
+    stq_be_p(frame + HDR + 4, id ^ 1);
+    send_frame(dst, fd, frame, len);
+    g_assert_cmphex(rd(dst, EVENTS_END), ==, 1);
+    g_assert_cmphex(rd(dst, CRCSTATUS), ==, 1);
+    qtest_quit(dst);
+    close(fd);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -447,6 +521,8 @@ int main(int argc, char **argv)
     qtest_add_func("/microbit/nrf51/radio/garbage", test_garbage);
     qtest_add_func("/microbit/nrf51/radio/no-nic", test_no_nic);
     qtest_add_func("/microbit/nrf51/radio/bad-packetptr", test_bad_packetptr);
+    qtest_add_func("/microbit/nrf51/radio/migrate-sender",
+                   test_migrate_sender);
 
     return g_test_run();
 }

@@ -375,6 +375,37 @@ static void test_lsm303agr(void)
     qtest_quit(qts);
 }
 
+/*
+ * Switching the TWI off with POWER (which mbed's driver does before it
+ * sets the TWI up) resets the TWI, not the sensors on its bus, and
+ * ends a transfer left open.
+ */
+static void test_power_cycle(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+    const uint8_t active[] = { 0x2a, 0x21 };    /* CTRL_REG1: ACTIVE */
+    uint8_t ctrl = 0;
+
+    twi_enable(qts, TWI0);
+    twi_write(qts, ACCEL_ADDR, active, 2);
+    /* Start another write and leave it open */
+    qtest_writel(qts, TWI0 + ADDRESS, ACCEL_ADDR);
+    qtest_writel(qts, TWI0 + TXD, 0x2a);
+    qtest_writel(qts, TWI0 + TASKS_STARTTX, 1);
+    twi_wait(qts, TWI0, EVENTS_TXDSENT);
+
+    qtest_writel(qts, TWI0 + 0xffc, 0);
+    qtest_writel(qts, TWI0 + 0xffc, 1);
+    g_assert_cmphex(qtest_readl(qts, TWI0 + ENABLE), ==, 0);
+    g_assert_cmphex(qtest_readl(qts, TWI0 + SHORTS), ==, 0);
+    g_assert_cmphex(qtest_readl(qts, TWI0 + 0xffc), ==, 1);
+
+    twi_enable(qts, TWI0);
+    twi_read(qts, ACCEL_ADDR, 0x2a, &ctrl, 1);
+    g_assert_cmphex(ctrl, ==, 0x21);
+    qtest_quit(qts);
+}
+
 static void test_suspend_resume(void)
 {
     QTestState *qts = qtest_init("-M microbit");
@@ -406,6 +437,7 @@ int main(int argc, char **argv)
 
     qtest_add_func("/microbit/nrf51/twi/address-nack", test_address_nack);
     qtest_add_func("/microbit/nrf51/twi/who-am-i", test_who_am_i);
+    qtest_add_func("/microbit/nrf51/twi/power-cycle", test_power_cycle);
     qtest_add_func("/microbit/nrf51/twi/suspend-resume",
                    test_suspend_resume);
     qtest_add_func("/microbit/board/accelerometer", test_accelerometer);

@@ -7,8 +7,7 @@
 #ifndef HW_ADC_NRF51_ADC_H
 #define HW_ADC_NRF51_ADC_H
 
-#include "hw/sysbus.h"
-#include "hw/misc/nrf51_events.h"
+#include "hw/misc/nrf_peripheral.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_ADC "nrf51-adc"
@@ -17,10 +16,8 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51ADCState, NRF51_ADC)
 #define NRF51_ADC_INPUTS    8
 
 struct NRF51ADCState {
-    SysBusDevice parent_obj;
+    NRFPeripheralState parent_obj;
 
-    MemoryRegion mmio;
-    NRF51Events events;
     QEMUTimer *timer;           /* end of the conversion */
 
     /* The voltage on each analog input and of the supply, in mV */

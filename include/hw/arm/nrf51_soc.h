@@ -23,6 +23,7 @@
 #include "hw/misc/nrf51_power.h"
 #include "hw/misc/nrf51_ppi.h"
 #include "hw/misc/nrf51_rng.h"
+#include "hw/misc/nrf51_serial_slot.h"
 #include "hw/misc/nrf51_temp.h"
 #include "hw/net/nrf51_radio.h"
 #include "hw/nvram/nrf51_nvmc.h"
@@ -42,14 +43,6 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51State, NRF51_SOC)
 
 #define NRF51_NUM_TIMERS        3
 #define NRF51_NUM_SERIAL        2       /* SPI/TWI slots */
-
-/* A peripheral slot shared by an SPI master and a TWI */
-typedef struct NRF51SerialSlot {
-    MemoryRegion mmio;
-    NRF51TWIState *twi;
-    NRF51SPIState *spi;
-    NRF51BasicState *spis;      /* SPIS1 in slot 1, registers only */
-} NRF51SerialSlot;
 #define NRF51_NUM_RTCS          2
 
 /* The core runs from the 16 MHz HFCLK */
@@ -59,26 +52,27 @@ struct NRF51State {
     SysBusDevice parent_obj;
 
     ARMv7MState cpu;
-    NRF51PPIState ppi;
+    NRFPPIState ppi;
     NRF51PowerState power;
     NRF51FICRState ficr;
     NRF51NVMCState nvmc;
     NRF51UARTState uart;
     NRF51GPIOState gpio;
     NRF51GPIOTEState gpiote;
+    /* Each pin's level, to GPIOTE and to the UART (CTS) */
+    SplitIRQ pin_split[NRF51_GPIO_PINS];
     NRF51TimerState timer[NRF51_NUM_TIMERS];
     NRF51RTCState rtc[NRF51_NUM_RTCS];
     NRF51TWIState twi[NRF51_NUM_SERIAL];
     NRF51SPIState spi[NRF51_NUM_SERIAL];
     OrIRQState serial_irq[NRF51_NUM_SERIAL];
-    NRF51SerialSlot serial[NRF51_NUM_SERIAL];
+    NRF51SerialSlotState serial[NRF51_NUM_SERIAL];
     NRF51RNGState rng;
     NRF51TempState temp;
     NRF51ADCState adc;
     NRF51ECBState ecb;
     NRF51WDTState wdt;
     NRF51BasicState basic[NRF51_SOC_NUM_BASIC];
-    SplitIRQ lfclk_split;
     SplitIRQ detect_split;
 
     NRF51RadioState radio;
@@ -88,6 +82,9 @@ struct NRF51State {
     MemoryRegion romtable;
 
     Clock *sysclk;
+    /* The CLOCK block's outputs: HFCLK (16 MHz) and LFCLK (32768 Hz or 0) */
+    Clock *hfclk;
+    Clock *lfclk;
 
     /* Properties */
     MemoryRegion *board_memory;

@@ -9,7 +9,6 @@
 
 #include "hw/sysbus.h"
 #include "qom/object.h"
-#include "qemu/notify.h"
 
 #define TYPE_NRF51_GPIO "nrf51-gpio"
 OBJECT_DECLARE_SIMPLE_TYPE(NRF51GPIOState, NRF51_GPIO)
@@ -22,14 +21,25 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51GPIOState, NRF51_GPIO)
  *                      or NRF51_GPIO_FLOAT when nothing drives it
  *  in  "pullup" [n]    the board has a weak pull-up on pin n (which the
  *                      chip's own pull-down overcomes)
+ *  in  "task-pin" [n]  GPIOTE drives pin n in task mode (0 or 1), or
+ *                      gives it back (NRF51_GPIO_FLOAT)
+ *  in  "periph-pin" [n] a peripheral (the UART's RTS) drives output pin
+ *                      n (0 or 1) instead of OUT, or lets it go
+ *                      (NRF51_GPIO_FLOAT)
  *  out [n]             the level of pin n, for the board
- *  out "level" [n]     the level of pin n, for GPIOTE
+ *  out "level" [n]     the level of pin n, for the peripherals that
+ *                      watch pins (GPIOTE and the UART's CTS)
  *  out "detect"        the DETECT signal (pins whose SENSE matches)
+ *
+ * A pin in task mode follows GPIOTE whatever its direction; else an
+ * output pin follows the peripheral that drives it, else OUT.
  */
 #define NRF51_GPIO_LEVEL        "level"
 #define NRF51_GPIO_PULLUP       "pullup"
 #define NRF51_GPIO_FLOAT        (-1)
 #define NRF51_GPIO_DETECT       "detect"
+#define NRF51_GPIO_TASK_PIN     "task-pin"
+#define NRF51_GPIO_PERIPH_PIN   "periph-pin"
 
 struct NRF51GPIOState {
     SysBusDevice parent_obj;
@@ -43,16 +53,13 @@ struct NRF51GPIOState {
     uint32_t out_reg;
     uint32_t pin_cnf[NRF51_GPIO_PINS];
 
-    /* Pins that GPIOTE drives in task mode, and the levels it drives */
+    /* Pins GPIOTE drives in task mode, and the levels ("task-pin") */
     uint32_t task_mask;
     uint32_t task_level;
 
-    /* Output pins whose level the UART sets (RTS), and those levels */
+    /* Output pins a peripheral drives, and the levels ("periph-pin") */
     uint32_t periph_mask;
     uint32_t periph_level;
-
-    /* Told the mask of pins whose level changed */
-    NotifierList level_notifiers;
 
     /* What the outside world drives onto the pins */
     uint32_t ext_driven;
@@ -63,22 +70,5 @@ struct NRF51GPIOState {
     uint32_t level;
     bool detect_level;
 };
-
-/* Let GPIOTE take over pin @pin (or give it back) and drive @level */
-void nrf51_gpio_set_task_pin(NRF51GPIOState *s, unsigned pin, bool owned,
-                             bool level);
-
-/*
- * Let a peripheral set the level of the output pins in @mask (and give
- * the others back to OUT), as the UART does with its RTS pin
- */
-void nrf51_gpio_set_periph_pins(NRF51GPIOState *s, uint32_t mask,
-                                uint32_t level);
-
-/* The level of pin @pin */
-bool nrf51_gpio_get_level(NRF51GPIOState *s, unsigned pin);
-
-/* Call @n with a pointer to the uint32_t mask of pins that changed */
-void nrf51_gpio_add_level_notifier(NRF51GPIOState *s, Notifier *n);
 
 #endif

@@ -7,24 +7,20 @@
 #ifndef HW_I2C_NRF51_TWI_H
 #define HW_I2C_NRF51_TWI_H
 
-#include "hw/sysbus.h"
 #include "hw/i2c/i2c.h"
-#include "hw/misc/nrf51_events.h"
+#include "hw/misc/nrf_peripheral.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_TWI "nrf51-twi"
 OBJECT_DECLARE_SIMPLE_TYPE(NRF51TWIState, NRF51_TWI)
 
 struct NRF51TWIState {
-    SysBusDevice parent_obj;
+    NRFPeripheralState parent_obj;
 
-    MemoryRegion mmio;
-    NRF51Events events;
     I2CBus *bus;
     QEMUTimer *timer;           /* end of the byte on the wire */
 
     /* Registers */
-    uint32_t shorts;
     uint32_t errorsrc;
     uint32_t enable;
     uint32_t pselscl;
@@ -33,7 +29,6 @@ struct NRF51TWIState {
     uint32_t txd;
     uint32_t frequency;
     uint32_t address;
-    uint32_t power;
 
     /* Transfer state */
     uint32_t phase;             /* idle, transmitting or receiving */

@@ -7,26 +7,22 @@
 #ifndef HW_MISC_NRF51_BASIC_H
 #define HW_MISC_NRF51_BASIC_H
 
-#include "hw/sysbus.h"
-#include "hw/misc/nrf51_events.h"
+#include "hw/misc/nrf_peripheral.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_BASIC "nrf51-basic"
 OBJECT_DECLARE_SIMPLE_TYPE(NRF51BasicState, NRF51_BASIC)
 
 #define NRF51_BASIC_CONFIG_BASE     0x400
-#define NRF51_BASIC_CONFIG_WORDS    ((0x1000 - NRF51_BASIC_CONFIG_BASE) / 4)
+/* Configuration registers, up to POWER, which is the frame's */
+#define NRF51_BASIC_CONFIG_WORDS    ((NRF_POWER - NRF51_BASIC_CONFIG_BASE) / 4)
 
 struct NRF51BasicState {
-    SysBusDevice parent_obj;
-
-    MemoryRegion mmio;
-    NRF51Events events;
+    NRFPeripheralState parent_obj;
 
     /* Properties */
     char *name;
 
-    uint32_t shorts;
     uint32_t config[NRF51_BASIC_CONFIG_WORDS];
     uint32_t tasks_logged;      /* tasks already reported as unmodelled */
 };

@@ -7,8 +7,8 @@
 #ifndef HW_MISC_NRF51_POWER_H
 #define HW_MISC_NRF51_POWER_H
 
-#include "hw/sysbus.h"
-#include "hw/misc/nrf51_events.h"
+#include "hw/clock.h"
+#include "hw/misc/nrf_peripheral.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_POWER "nrf51-power"
@@ -19,19 +19,25 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51PowerState, NRF51_POWER)
 #define NRF51_POWER_WATCHDOG    "watchdog"      /* from the WDT */
 #define NRF51_POWER_WAKE        "wake"          /* GPIO DETECT */
 
-/* Output GPIO line: high while the LFCLK runs (to the RTCs) */
+/*
+ * Clock outputs, by name: the HFCLK (16 MHz, always) and the LFCLK
+ * (32768 Hz while it runs, between LFCLKSTARTED and LFCLKSTOP; 0 Hz,
+ * stopped, otherwise)
+ */
+#define NRF51_POWER_HFCLK       "hfclk"
 #define NRF51_POWER_LFCLK       "lfclk"
+#define NRF51_HFCLK_HZ          16000000
+#define NRF51_LFCLK_HZ          32768
 
 struct NRF51PowerState {
-    SysBusDevice parent_obj;
+    NRFPeripheralState parent_obj;
 
-    MemoryRegion mmio;
-    NRF51Events events;
     QEMUTimer *hfclk_timer;     /* HFCLK crystal start-up */
     QEMUTimer *lfclk_timer;     /* LFCLK start-up */
     QEMUTimer *cal_timer;       /* RC oscillator calibration */
     QEMUTimer *ct_timer;        /* calibration timer */
-    qemu_irq lfclk_out;
+    Clock *hfclk;
+    Clock *lfclk;
 
     /* CLOCK */
     bool hfclk_xtal_running;

@@ -7,22 +7,18 @@
 #ifndef HW_MISC_NRF51_RNG_H
 #define HW_MISC_NRF51_RNG_H
 
-#include "hw/sysbus.h"
-#include "hw/misc/nrf51_events.h"
+#include "hw/misc/nrf_peripheral.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_RNG "nrf51-rng"
 OBJECT_DECLARE_SIMPLE_TYPE(NRF51RNGState, NRF51_RNG)
 
 struct NRF51RNGState {
-    SysBusDevice parent_obj;
+    NRFPeripheralState parent_obj;
 
-    MemoryRegion mmio;
-    NRF51Events events;
     QEMUTimer *timer;
 
     bool running;
-    uint32_t shorts;
     uint32_t config;
     uint32_t value;
 };

@@ -7,18 +7,15 @@
 #ifndef HW_MISC_NRF51_TEMP_H
 #define HW_MISC_NRF51_TEMP_H
 
-#include "hw/sysbus.h"
-#include "hw/misc/nrf51_events.h"
+#include "hw/misc/nrf_peripheral.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_TEMP "nrf51-temp"
 OBJECT_DECLARE_SIMPLE_TYPE(NRF51TempState, NRF51_TEMP)
 
 struct NRF51TempState {
-    SysBusDevice parent_obj;
+    NRFPeripheralState parent_obj;
 
-    MemoryRegion mmio;
-    NRF51Events events;
     QEMUTimer *timer;
 
     /* Property: the die temperature, in degrees Celsius */

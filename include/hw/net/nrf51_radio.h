@@ -7,8 +7,8 @@
 #ifndef HW_NET_NRF51_RADIO_H
 #define HW_NET_NRF51_RADIO_H
 
-#include "hw/sysbus.h"
-#include "hw/misc/nrf51_events.h"
+#include "hw/misc/nrf_peripheral.h"
+#include "hw/misc/nrf_easydma.h"
 #include "net/net.h"
 #include "qom/object.h"
 
@@ -32,22 +32,19 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51RadioState, NRF51_RADIO)
 #define NRF51_RADIO_FRAME_MAX   (14 + 14 + 5 + NRF51_RADIO_MAX_PDU)
 
 struct NRF51RadioState {
-    SysBusDevice parent_obj;
+    NRFPeripheralState parent_obj;
 
-    MemoryRegion mmio;
     MemoryRegion *downstream;
-    AddressSpace as;
+    NRFEasyDMA dma;
     NICState *nic;
     NICConf conf;
     QEMUTimer *timer;
-    NRF51Events events;
 
     uint32_t sram_size;
     uint64_t sender_id;         /* tells its own frames apart */
     int32_t rssi_dbm;           /* what RSSISAMPLE measures */
 
     /* Registers */
-    uint32_t shorts;
     uint32_t crcstatus;
     uint32_t rxmatch;
     uint32_t rxcrc;
@@ -75,10 +72,10 @@ struct NRF51RadioState {
     uint32_t dap[NRF51_RADIO_NUM_DA];
     uint32_t dacnf;
     uint32_t override[5];
-    uint32_t power;
 
-    /* The bit counter runs; the frame being sent */
+    /* The bit counter runs; the packet's buffer; the frame being sent */
     bool bc_running;
+    NRFEasyDMABuffer packet;    /* PACKETPTR, latched by START */
     uint32_t tx_len;
     uint8_t tx_frame[NRF51_RADIO_FRAME_MAX];
 };

@@ -7,9 +7,8 @@
 #ifndef HW_SSI_NRF51_SPI_H
 #define HW_SSI_NRF51_SPI_H
 
-#include "hw/sysbus.h"
 #include "hw/ssi/ssi.h"
-#include "hw/misc/nrf51_events.h"
+#include "hw/misc/nrf_peripheral.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_SPI "nrf51-spi"
@@ -19,10 +18,8 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51SPIState, NRF51_SPI)
 #define NRF51_SPI_FIFO  2
 
 struct NRF51SPIState {
-    SysBusDevice parent_obj;
+    NRFPeripheralState parent_obj;
 
-    MemoryRegion mmio;
-    NRF51Events events;
     SSIBus *bus;
     QEMUTimer *timer;           /* end of the byte being shifted */
 

@@ -7,8 +7,7 @@
 #ifndef HW_TIMER_NRF51_RTC_H
 #define HW_TIMER_NRF51_RTC_H
 
-#include "hw/sysbus.h"
-#include "hw/misc/nrf51_events.h"
+#include "hw/misc/nrf_peripheral.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_RTC "nrf51-rtc"
@@ -16,14 +15,9 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51RTCState, NRF51_RTC)
 
 #define NRF51_RTC_MAX_CC    4
 
-/* Input GPIO line: high while the LFCLK runs */
-#define NRF51_RTC_LFCLK     "lfclk"
-
 struct NRF51RTCState {
-    SysBusDevice parent_obj;
+    NRFPeripheralState parent_obj;
 
-    MemoryRegion mmio;
-    NRF51Events events;
     QEMUTimer *timer;
 
     /* Properties */
@@ -31,7 +25,7 @@ struct NRF51RTCState {
 
     /* Guest-visible state */
     bool started;
-    bool lfclk;
+    bool lfclk;                 /* the LFCLK runs */
     uint32_t evten;
     uint32_t prescaler;
     uint32_t cc[NRF51_RTC_MAX_CC];

@@ -7,8 +7,7 @@
 #ifndef HW_TIMER_NRF51_TIMER_H
 #define HW_TIMER_NRF51_TIMER_H
 
-#include "hw/sysbus.h"
-#include "hw/misc/nrf51_events.h"
+#include "hw/misc/nrf_peripheral.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_TIMER "nrf51-timer"
@@ -17,10 +16,8 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51TimerState, NRF51_TIMER)
 #define NRF51_TIMER_NUM_CC  4
 
 struct NRF51TimerState {
-    SysBusDevice parent_obj;
+    NRFPeripheralState parent_obj;
 
-    MemoryRegion mmio;
-    NRF51Events events;
     QEMUTimer *timer;
 
     /* Properties */
@@ -28,7 +25,6 @@ struct NRF51TimerState {
 
     /* Guest-visible state */
     bool running;
-    uint32_t shorts;
     uint32_t mode;
     uint32_t bitmode;
     uint32_t prescaler;

@@ -7,8 +7,7 @@
 #ifndef HW_WATCHDOG_NRF51_WDT_H
 #define HW_WATCHDOG_NRF51_WDT_H
 
-#include "hw/sysbus.h"
-#include "hw/misc/nrf51_events.h"
+#include "hw/misc/nrf_peripheral.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_WDT "nrf51-wdt"
@@ -20,10 +19,8 @@ OBJECT_DECLARE_SIMPLE_TYPE(NRF51WDTState, NRF51_WDT)
 #define NRF51_WDT_RESET "reset"
 
 struct NRF51WDTState {
-    SysBusDevice parent_obj;
+    NRFPeripheralState parent_obj;
 
-    MemoryRegion mmio;
-    NRF51Events events;
     QEMUTimer *timer;
     qemu_irq reset;
 
