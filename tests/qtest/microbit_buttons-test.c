@@ -181,11 +181,19 @@ static void test_input(void)
     send_click(qts, BUTTON_B_X, BUTTON_Y, false);
     g_assert_cmphex(pins(qts), ==, 1u << PIN_BUTTON_B);
 
-    /* Just outside the drawn button */
     set(qts, "/machine", "button-a", false);
+    send_click(qts, BUTTON_A_X, BUTTON_Y, true);
+    g_assert_cmphex(pins(qts), ==, 1u << PIN_BUTTON_B);
+    send_click(qts, BUTTON_A_X, BUTTON_Y, false);
+    g_assert_cmphex(pins(qts), ==, BUTTONS);
+
+    /* Just outside a drawn button, and between them */
     send_click(qts, BUTTON_A_X, BUTTON_Y + 20, true);
     g_assert_cmphex(pins(qts), ==, BUTTONS);
     send_click(qts, BUTTON_A_X, BUTTON_Y + 20, false);
+    send_click(qts, PICTURE_W / 2, BUTTON_Y, true);
+    g_assert_cmphex(pins(qts), ==, BUTTONS);
+    send_click(qts, PICTURE_W / 2, BUTTON_Y, false);
     qtest_quit(qts);
 }
 
