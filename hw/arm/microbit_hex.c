@@ -1,5 +1,5 @@
 /*
- * Intel HEX and micro:bit Universal Hex parser
+ * Intel HEX and micro:bit Universal Hex parser and loader
  *
  * References: Intel, "Hexadecimal Object File Format Specification",
  * revision A (1988); micro:bit Educational Foundation, "micro:bit
@@ -350,4 +350,69 @@ bool microbit_hex_parse(const char *name, const char *buf, size_t len,
         return false;
     }
     return true;
+}
+
+/* A region's image as the file fills it, and the extent it filled */
+typedef struct HexImage {
+    const MicrobitHexRegion *region;
+    uint8_t *data;
+    uint32_t lo;
+    uint32_t hi;
+} HexImage;
+
+typedef struct HexImages {
+    HexImage *img;
+    size_t n;
+} HexImages;
+
+static void collect_data(void *opaque, uint32_t addr, const uint8_t *data,
+                         size_t len)
+{
+    HexImages *images = opaque;
+    HexImage *img;
+    uint32_t off;
+    size_t i;
+
+    /* The parser has checked that the record lies within one region */
+    for (i = 0; i < images->n; i++) {
+        img = &images->img[i];
+        if (addr >= img->region->base &&
+            addr - img->region->base + len <= img->region->size) {
+            off = addr - img->region->base;
+            memcpy(img->data + off, data, len);
+            img->lo = MIN(img->lo, off);
+            img->hi = MAX(img->hi, off + len);
+            return;
+        }
+    }
+}
+
+bool microbit_hex_load(const char *name, const char *buf, size_t len,
+                       const MicrobitHexRegion *regions, size_t nregions,
+                       MicrobitHexProgramFunc *program, void *opaque,
+                       Error **errp)
+{
+    g_autofree HexImage *img = g_new0(HexImage, nregions);
+    HexImages images = { img, nregions };
+    bool ok;
+    size_t i;
+
+    for (i = 0; i < nregions; i++) {
+        img[i].region = &regions[i];
+        img[i].data = g_malloc(regions[i].size);
+        memset(img[i].data, 0xff, regions[i].size);
+        img[i].lo = regions[i].size;
+    }
+
+    ok = microbit_hex_parse(name, buf, len, regions, nregions,
+                            collect_data, &images, errp);
+    for (i = 0; i < nregions; i++) {
+        if (ok && img[i].hi > img[i].lo) {
+            ok = program(opaque, regions[i].base + img[i].lo,
+                         img[i].data + img[i].lo, img[i].hi - img[i].lo,
+                         errp);
+        }
+        g_free(img[i].data);
+    }
+    return ok;
 }

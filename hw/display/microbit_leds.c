@@ -1,5 +1,5 @@
 /*
- * BBC micro:bit front panel: the 5x5 LED matrix and buttons A and B
+ * BBC micro:bit front panel display: the 5x5 LED matrix
  *
  * The 25 LEDs are wired as 3 rows by 9 columns.  Firmware lights one
  * row at a time, driving its row line high and the column lines of the
@@ -10,24 +10,20 @@
  * when a row stops cycling, over the last quiet period.
  *
  * It draws the board on a graphic console: the LEDs at their
- * brightness, the two buttons, and edge connector pins 0-2 with their
- * level.  Keys A and B and mouse clicks on the drawn buttons press the
- * buttons; so do the button-a and button-b properties.
+ * brightness, and, as GPIO lines from the board show them, the two
+ * buttons held or not and edge connector pins 0-2 with their level.
+ * The buttons themselves, and the input that presses them, are the
+ * microbit-buttons device.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 
 #include "qemu/osdep.h"
-#include "qemu/log.h"
 #include "qemu/module.h"
 #include "qemu/timer.h"
-#include "qapi/error.h"
-#include "hw/irq.h"
-#include "hw/qdev-properties.h"
 #include "hw/display/microbit_leds.h"
 #include "migration/vmstate.h"
 #include "ui/console.h"
-#include "ui/input.h"
 #include "trace.h"
 
 /* A row that has not risen for this long is measured as it stands */
@@ -231,6 +227,17 @@ static void leds_set_pin(void *opaque, int n, int level)
     }
 }
 
+static void leds_set_button(void *opaque, int n, int level)
+{
+    MicrobitLEDsState *s = opaque;
+
+    /* A held button pulls its line low */
+    if (s->button[n] != !level) {
+        s->button[n] = !level;
+        s->dirty = true;
+    }
+}
+
 /*
  * Measure the rows that did not rise in the last quiet period as they
  * stand: lit steadily, or dark.  Keep watching while the lines move.
@@ -254,30 +261,22 @@ static void leds_timer_cb(void *opaque)
     }
 }
 
-static void leds_set_button(MicrobitLEDsState *s, unsigned n, bool held)
-{
-    if (s->button[n] == held) {
-        return;
-    }
-    s->button[n] = held;
-    trace_microbit_leds_button(n ? 'B' : 'A', held);
-    qemu_set_irq(s->button_out[n], !held);
-    s->dirty = true;
-}
-
 /* Drawing */
 
-#define BOARD_W         320
-#define BOARD_H         240
+#define BOARD_W         MICROBIT_LEDS_WIDTH
+#define BOARD_H         MICROBIT_LEDS_HEIGHT
 #define LED_PITCH       32
 #define LED_W           10
 #define LED_H           18
 #define LEDS_X0         (BOARD_W / 2 - 2 * LED_PITCH)
 #define LEDS_Y0         40
-#define BUTTON_SIZE     36
-#define BUTTON_Y        (LEDS_Y0 + 2 * LED_PITCH - BUTTON_SIZE / 2)
-#define BUTTON_A_X      16
-#define BUTTON_B_X      (BOARD_W - 16 - BUTTON_SIZE)
+#define BUTTON_SIZE     MICROBIT_LEDS_BUTTON_SIZE
+#define BUTTON_Y        MICROBIT_LEDS_BUTTON_Y
+#define BUTTON_A_X      MICROBIT_LEDS_BUTTON_A_X
+#define BUTTON_B_X      MICROBIT_LEDS_BUTTON_B_X
+
+/* The buttons sit level with the middle row of LEDs */
+QEMU_BUILD_BUG_ON(BUTTON_Y != LEDS_Y0 + 2 * LED_PITCH - BUTTON_SIZE / 2);
 #define PAD_W           48
 #define PAD_H           36
 #define PAD_Y           (BOARD_H - PAD_H - 8)
@@ -423,114 +422,11 @@ static const GraphicHwOps leds_gfx_ops = {
     .gfx_update = leds_gfx_update,
 };
 
-/* Input: keys A and B, and the mouse on the drawn buttons */
-
-static int leds_button_at(int x, int y)
-{
-    if (y < BUTTON_Y || y >= BUTTON_Y + BUTTON_SIZE) {
-        return -1;
-    }
-    if (x >= BUTTON_A_X && x < BUTTON_A_X + BUTTON_SIZE) {
-        return 0;
-    }
-    if (x >= BUTTON_B_X && x < BUTTON_B_X + BUTTON_SIZE) {
-        return 1;
-    }
-    return -1;
-}
-
-static void leds_input_event(DeviceState *dev, QemuConsole *src,
-                             InputEvent *evt)
-{
-    MicrobitLEDsState *s = MICROBIT_LEDS(dev);
-    InputKeyEvent *key;
-    InputBtnEvent *btn;
-    InputMoveEvent *move;
-    int n;
-
-    switch (evt->type) {
-    case INPUT_EVENT_KIND_KEY:
-        key = evt->u.key.data;
-        switch (qemu_input_key_value_to_qcode(key->key)) {
-        case Q_KEY_CODE_A:
-            leds_set_button(s, 0, key->down);
-            break;
-        case Q_KEY_CODE_B:
-            leds_set_button(s, 1, key->down);
-            break;
-        default:
-            break;
-        }
-        break;
-    case INPUT_EVENT_KIND_BTN:
-        btn = evt->u.btn.data;
-        if (btn->button != INPUT_BUTTON_LEFT) {
-            break;
-        }
-        if (btn->down) {
-            n = leds_button_at(s->mouse_x, s->mouse_y);
-            if (n >= 0) {
-                s->mouse_held[n] = true;
-                leds_set_button(s, n, true);
-            }
-        } else {
-            for (n = 0; n < MICROBIT_BUTTONS; n++) {
-                if (s->mouse_held[n]) {
-                    s->mouse_held[n] = false;
-                    leds_set_button(s, n, false);
-                }
-            }
-        }
-        break;
-    case INPUT_EVENT_KIND_ABS:
-        move = evt->u.abs.data;
-        if (move->axis == INPUT_AXIS_X) {
-            s->mouse_x = qemu_input_scale_axis(move->value, INPUT_EVENT_ABS_MIN,
-                                               INPUT_EVENT_ABS_MAX, 0,
-                                               BOARD_W);
-        } else if (move->axis == INPUT_AXIS_Y) {
-            s->mouse_y = qemu_input_scale_axis(move->value, INPUT_EVENT_ABS_MIN,
-                                               INPUT_EVENT_ABS_MAX, 0,
-                                               BOARD_H);
-        }
-        break;
-    default:
-        break;
-    }
-}
-
-static const QemuInputHandler leds_input_handler = {
-    .name = "micro:bit buttons",
-    .mask = INPUT_EVENT_MASK_KEY | INPUT_EVENT_MASK_BTN |
-            INPUT_EVENT_MASK_ABS,
-    .event = leds_input_event,
-};
-
 /* QOM properties */
 
 static char *leds_get_display(Object *obj, Error **errp)
 {
     return leds_display_string(MICROBIT_LEDS(obj));
-}
-
-static bool leds_get_button_a(Object *obj, Error **errp)
-{
-    return MICROBIT_LEDS(obj)->button[0];
-}
-
-static void leds_set_button_a(Object *obj, bool value, Error **errp)
-{
-    leds_set_button(MICROBIT_LEDS(obj), 0, value);
-}
-
-static bool leds_get_button_b(Object *obj, Error **errp)
-{
-    return MICROBIT_LEDS(obj)->button[1];
-}
-
-static void leds_set_button_b(Object *obj, bool value, Error **errp)
-{
-    leds_set_button(MICROBIT_LEDS(obj), 1, value);
 }
 
 static void microbit_leds_reset_hold(Object *obj, ResetType type)
@@ -559,25 +455,15 @@ static void microbit_leds_reset_hold(Object *obj, ResetType type)
 static void microbit_leds_realize(DeviceState *dev, Error **errp)
 {
     MicrobitLEDsState *s = MICROBIT_LEDS(dev);
-    QemuInputHandlerState *input;
-    unsigned n;
 
     s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, leds_timer_cb, s);
     s->con = graphic_console_init(dev, 0, &leds_gfx_ops, s);
     qemu_console_resize(s->con, BOARD_W, BOARD_H);
-    input = qemu_input_handler_register(dev, &leds_input_handler);
-    qemu_input_handler_activate(input);
-
-    /* The buttons' pull-ups */
-    for (n = 0; n < MICROBIT_BUTTONS; n++) {
-        qemu_set_irq(s->button_out[n], !s->button[n]);
-    }
 }
 
 static void microbit_leds_init(Object *obj)
 {
     DeviceState *dev = DEVICE(obj);
-    MicrobitLEDsState *s = MICROBIT_LEDS(obj);
 
     qdev_init_gpio_in_named(dev, leds_set_row, MICROBIT_LEDS_ROW,
                             MICROBIT_LED_ROWS);
@@ -585,18 +471,12 @@ static void microbit_leds_init(Object *obj)
                             MICROBIT_LED_COLS);
     qdev_init_gpio_in_named(dev, leds_set_pin, MICROBIT_LEDS_PIN,
                             MICROBIT_EDGE_PINS);
-    qdev_init_gpio_out_named(dev, s->button_out, MICROBIT_LEDS_BUTTON,
-                             MICROBIT_BUTTONS);
+    qdev_init_gpio_in_named(dev, leds_set_button, MICROBIT_LEDS_BUTTON,
+                            MICROBIT_LEDS_BUTTONS);
 
     object_property_add_str(obj, "display", leds_get_display, NULL);
     object_property_set_description(obj, "display",
         "the LEDs' brightness 0-9, five rows of five joined by ':'");
-    object_property_add_bool(obj, "button-a", leds_get_button_a,
-                             leds_set_button_a);
-    object_property_set_description(obj, "button-a", "button A is held");
-    object_property_add_bool(obj, "button-b", leds_get_button_b,
-                             leds_set_button_b);
-    object_property_set_description(obj, "button-b", "button B is held");
 }
 
 static int microbit_leds_post_load(void *opaque, int version_id)
@@ -631,7 +511,7 @@ static const VMStateDescription vmstate_microbit_leds = {
         VMSTATE_UINT32(measured_rows, MicrobitLEDsState),
         VMSTATE_UINT16_2DARRAY(duty, MicrobitLEDsState, MICROBIT_LED_ROWS,
                                MICROBIT_LED_COLS),
-        VMSTATE_BOOL_ARRAY(button, MicrobitLEDsState, MICROBIT_BUTTONS),
+        VMSTATE_BOOL_ARRAY(button, MicrobitLEDsState, MICROBIT_LEDS_BUTTONS),
         VMSTATE_END_OF_LIST()
     }
 };
@@ -641,7 +521,7 @@ static void microbit_leds_class_init(ObjectClass *klass, void *data)
     DeviceClass *dc = DEVICE_CLASS(klass);
     ResettableClass *rc = RESETTABLE_CLASS(klass);
 
-    dc->desc = "BBC micro:bit LED matrix and buttons";
+    dc->desc = "BBC micro:bit LED matrix";
     dc->realize = microbit_leds_realize;
     dc->vmsd = &vmstate_microbit_leds;
     /* Part of the micro:bit board, created by the machine */

@@ -1,6 +1,6 @@
 /*
- * QTest for the micro:bit LED matrix and buttons, driven through the
- * nRF51's GPIO as firmware drives them
+ * QTest for the micro:bit LED matrix, driven through the nRF51's GPIO
+ * as firmware drives them (the buttons have microbit_buttons-test)
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -12,18 +12,12 @@
 #define GPIO                0x50000000
 #define OUTSET              0x508
 #define OUTCLR              0x50c
-#define IN                  0x510
 #define DIRSET              0x518
-#define PIN_CNF(n)          (0x700 + 4 * (n))
-#define CNF_INPUT_PULLUP    (3u << 2)
 
 #define ROW(r)              (1u << (13 + (r)))
 #define COL(c)              (1u << (4 + (c)))
 #define ROWS                (ROW(0) | ROW(1) | ROW(2))
 #define COLS                (0x1ffu << 4)
-#define PIN_BUTTON_A        17
-#define PIN_BUTTON_B        26
-#define BUTTONS             ((1u << PIN_BUTTON_A) | (1u << PIN_BUTTON_B))
 
 #define SLOT_US             6000
 #define QUIET_NS            (100 * 1000 * 1000)
@@ -208,104 +202,6 @@ static void test_grey_levels(void)
     qtest_quit(qts);
 }
 
-static void qom_set_bool(QTestState *qts, const char *path,
-                         const char *prop, bool value)
-{
-    QDict *rsp = qtest_qmp(qts, "{ 'execute': 'qom-set', 'arguments': "
-                           "{ 'path': %s, 'property': %s, 'value': %i } }",
-                           path, prop, value);
-
-    g_assert(qdict_haskey(rsp, "return"));
-    qobject_unref(rsp);
-}
-
-static void test_buttons(void)
-{
-    QTestState *qts = qtest_init("-M microbit");
-
-    qtest_writel(qts, GPIO + PIN_CNF(PIN_BUTTON_A), 0);
-    qtest_writel(qts, GPIO + PIN_CNF(PIN_BUTTON_B), 0);
-    /* The board's pull-ups hold both high */
-    g_assert_cmphex(qtest_readl(qts, GPIO + IN) & BUTTONS, ==, BUTTONS);
-
-    qom_set_bool(qts, "/machine", "button-a", true);
-    g_assert_cmphex(qtest_readl(qts, GPIO + IN) & BUTTONS, ==,
-                    1u << PIN_BUTTON_B);
-    qom_set_bool(qts, "/machine/leds", "button-b", true);
-    qom_set_bool(qts, "/machine", "button-a", false);
-    g_assert_cmphex(qtest_readl(qts, GPIO + IN) & BUTTONS, ==,
-                    1u << PIN_BUTTON_A);
-
-    /* A held button stays held across a reset of the chip */
-    qtest_qmp_assert_success(qts, "{ 'execute': 'system_reset' }");
-    qtest_writel(qts, GPIO + PIN_CNF(PIN_BUTTON_B), 0);
-    g_assert_false(qtest_readl(qts, GPIO + IN) & (1u << PIN_BUTTON_B));
-    qtest_quit(qts);
-}
-
-static bool qom_get_bool(QTestState *qts, const char *prop)
-{
-    QDict *rsp = qtest_qmp(qts, "{ 'execute': 'qom-get', 'arguments': "
-                           "{ 'path': '/machine', 'property': %s } }", prop);
-    bool value = qdict_get_bool(rsp, "return");
-
-    qobject_unref(rsp);
-    return value;
-}
-
-static void send_key(QTestState *qts, const char *key, bool down)
-{
-    qtest_qmp_assert_success(qts, "{ 'execute': 'input-send-event', "
-        "'arguments': { 'events': [ { 'type': 'key', 'data': { "
-        "'down': %i, 'key': { 'type': 'qcode', 'data': %s } } } ] } }",
-        down, key);
-}
-
-/* Scaled to the 320x240 picture of the board */
-static void send_click(QTestState *qts, int x, int y, bool down)
-{
-    qtest_qmp_assert_success(qts, "{ 'execute': 'input-send-event', "
-        "'arguments': { 'events': [ "
-        "{ 'type': 'abs', 'data': { 'axis': 'x', 'value': %d } }, "
-        "{ 'type': 'abs', 'data': { 'axis': 'y', 'value': %d } }, "
-        "{ 'type': 'btn', 'data': { 'down': %i, 'button': 'left' } } ] } }",
-        x * 0x7fff / 320, y * 0x7fff / 240, down);
-}
-
-/* The keys A and B, and clicks on the drawn buttons, press them */
-static void test_input(void)
-{
-    QTestState *qts = qtest_init("-M microbit");
-
-    qtest_writel(qts, GPIO + PIN_CNF(PIN_BUTTON_A), 0);
-    qtest_writel(qts, GPIO + PIN_CNF(PIN_BUTTON_B), 0);
-    send_key(qts, "a", true);
-    g_assert_true(qom_get_bool(qts, "button-a"));
-    g_assert_cmphex(qtest_readl(qts, GPIO + IN) & BUTTONS, ==,
-                    1u << PIN_BUTTON_B);
-    send_key(qts, "a", false);
-    g_assert_false(qom_get_bool(qts, "button-a"));
-    send_key(qts, "b", true);
-    g_assert_true(qom_get_bool(qts, "button-b"));
-    send_key(qts, "b", false);
-
-    /* Button B is drawn at (268, 86) to (304, 122); A at x 16 to 52 */
-    send_click(qts, 286, 104, true);
-    g_assert_true(qom_get_bool(qts, "button-b"));
-    g_assert_false(qom_get_bool(qts, "button-a"));
-    send_click(qts, 286, 104, false);
-    g_assert_false(qom_get_bool(qts, "button-b"));
-    send_click(qts, 34, 104, true);
-    g_assert_true(qom_get_bool(qts, "button-a"));
-    send_click(qts, 34, 104, false);
-    /* A click elsewhere presses nothing */
-    send_click(qts, 160, 104, true);
-    g_assert_false(qom_get_bool(qts, "button-a"));
-    g_assert_false(qom_get_bool(qts, "button-b"));
-    send_click(qts, 160, 104, false);
-    qtest_quit(qts);
-}
-
 static void test_screendump(void)
 {
     QTestState *qts = start();
@@ -337,8 +233,6 @@ int main(int argc, char **argv)
     qtest_add_func("/microbit/leds/partial_scan", test_partial_scan);
     qtest_add_func("/microbit/leds/heart", test_heart);
     qtest_add_func("/microbit/leds/grey_levels", test_grey_levels);
-    qtest_add_func("/microbit/leds/buttons", test_buttons);
-    qtest_add_func("/microbit/leds/input", test_input);
     qtest_add_func("/microbit/leds/screendump", test_screendump);
 
     return g_test_run();

@@ -261,6 +261,82 @@ static void test_probe(void)
     g_assert_false(microbit_hex_probe("", 0));
 }
 
+/* What microbit_hex_load() programs: one extent per call */
+typedef struct Programmed {
+    unsigned calls;
+    uint32_t addr[2];
+    size_t len[2];
+    uint8_t data[2][64];
+    bool fail;
+} Programmed;
+
+static bool program(void *opaque, uint32_t addr, const uint8_t *data,
+                    size_t len, Error **errp)
+{
+    Programmed *prog = opaque;
+
+    if (prog->fail) {
+        error_setg(errp, "cannot program 0x%08" PRIx32, addr);
+        return false;
+    }
+    g_assert_cmpuint(prog->calls, <, 2);
+    g_assert_cmpuint(len, <=, sizeof(prog->data[0]));
+    prog->addr[prog->calls] = addr;
+    prog->len[prog->calls] = len;
+    memcpy(prog->data[prog->calls], data, len);
+    prog->calls++;
+    return true;
+}
+
+static bool load(const char *text, Programmed *prog, Error **errp)
+{
+    return microbit_hex_load("t.hex", text, strlen(text), regions,
+                             ARRAY_SIZE(regions), program, prog, errp);
+}
+
+static void test_load(void)
+{
+    Programmed prog = { 0 };
+
+    /* Each region from its lowest to its highest byte; a gap is erased */
+    g_assert_true(load(":0401000001020304F1\n"
+                       ":02010600AABB92\n"
+                       ":020000041000EA\n"
+                       ":0410140000C0030015\n"
+                       ":00000001FF\n", &prog, &error_abort));
+    g_assert_cmpuint(prog.calls, ==, 2);
+    g_assert_cmphex(prog.addr[0], ==, 0x100);
+    g_assert_cmpuint(prog.len[0], ==, 8);
+    g_assert_cmpmem(prog.data[0], 8, "\x01\x02\x03\x04\xff\xff\xaa\xbb", 8);
+    g_assert_cmphex(prog.addr[1], ==, UICR_BASE + 0x14);
+    g_assert_cmpmem(prog.data[1], prog.len[1], "\x00\xc0\x03\x00", 4);
+}
+
+static void test_load_error(void)
+{
+    Programmed prog = { 0 };
+    Error *err = NULL;
+
+    /* Nothing is programmed from a file with an error further on */
+    g_assert_false(load(":0401000001020304F1\n"
+                        ":0401040001020304ED\n", &prog, &err));
+    g_assert_cmpuint(prog.calls, ==, 0);
+    g_assert_cmpstr(error_get_pretty(err), ==,
+                    "t.hex:2: missing end-of-file record");
+    error_free(err);
+    err = NULL;
+
+    /* A file with no data programs nothing */
+    g_assert_true(load(":00000001FF\n", &prog, &error_abort));
+    g_assert_cmpuint(prog.calls, ==, 0);
+
+    /* The programmer's error is passed on */
+    prog.fail = true;
+    g_assert_false(load(":0401000001020304F1\n:00000001FF\n", &prog, &err));
+    g_assert_cmpstr(error_get_pretty(err), ==, "cannot program 0x00000100");
+    error_free(err);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -282,6 +358,8 @@ int main(int argc, char **argv)
     g_test_add_func("/microbit/hex/bad-address-records",
                     test_bad_address_records);
     g_test_add_func("/microbit/hex/probe", test_probe);
+    g_test_add_func("/microbit/hex/load", test_load);
+    g_test_add_func("/microbit/hex/load-error", test_load_error);
 
     return g_test_run();
 }

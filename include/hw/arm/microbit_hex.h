@@ -1,5 +1,5 @@
 /*
- * Intel HEX and micro:bit Universal Hex parser
+ * Intel HEX and micro:bit Universal Hex parser and loader
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -57,5 +57,46 @@ bool microbit_hex_probe(const char *buf, size_t len);
 bool microbit_hex_parse(const char *name, const char *buf, size_t len,
                         const MicrobitHexRegion *regions, size_t nregions,
                         MicrobitHexDataFunc *fn, void *opaque, Error **errp);
+
+/**
+ * MicrobitHexProgramFunc:
+ * @opaque: as passed to microbit_hex_load()
+ * @addr: the address of the first byte of @data
+ * @data: the bytes to program
+ * @len: the length of @data
+ * @errp: pointer to a NULL-initialized error object
+ *
+ * Programs one contiguous extent of a region into non-volatile memory.
+ *
+ * Returns: true on success, false with @errp set.
+ */
+typedef bool MicrobitHexProgramFunc(void *opaque, uint32_t addr,
+                                    const uint8_t *data, size_t len,
+                                    Error **errp);
+
+/**
+ * microbit_hex_load:
+ * @name: the file name, for error messages
+ * @buf: file contents
+ * @len: length of @buf
+ * @regions: the memories a file may fill, such as flash and UICR
+ * @nregions: the number of @regions
+ * @program: called once for each region the file writes to
+ * @opaque: passed to @program
+ * @errp: pointer to a NULL-initialized error object
+ *
+ * Load an Intel HEX or Universal Hex as a programmer does: parse the
+ * whole file with microbit_hex_parse() into an erased (0xff) image of
+ * each region and, only if it is well formed, hand each region's
+ * image to @program, from the lowest to the highest byte the file
+ * wrote (bytes in between that it did not write stay erased).  Nothing
+ * is programmed from a malformed file.
+ *
+ * Returns: true on success, false with @errp set.
+ */
+bool microbit_hex_load(const char *name, const char *buf, size_t len,
+                       const MicrobitHexRegion *regions, size_t nregions,
+                       MicrobitHexProgramFunc *program, void *opaque,
+                       Error **errp);
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * BBC micro:bit front panel: the 5x5 LED matrix and buttons A and B
+ * BBC micro:bit front panel display: the 5x5 LED matrix, drawn with the
+ * buttons and edge connector pins
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -18,17 +19,30 @@ OBJECT_DECLARE_SIMPLE_TYPE(MicrobitLEDsState, MICROBIT_LEDS)
 #define MICROBIT_LED_COLS       9
 /* and laid out as a 5x5 grid */
 #define MICROBIT_LED_GRID       5
-#define MICROBIT_BUTTONS        2
+/* Buttons A and B, drawn held or not */
+#define MICROBIT_LEDS_BUTTONS   2
 /* Edge connector pins 0, 1 and 2, drawn with their level */
 #define MICROBIT_EDGE_PINS      3
+
+/*
+ * The picture of the board on the graphic console, in pixels, and
+ * where buttons A and B are drawn in it (level with the middle row of
+ * LEDs), for the input device that lets the mouse press them
+ */
+#define MICROBIT_LEDS_WIDTH         320
+#define MICROBIT_LEDS_HEIGHT        240
+#define MICROBIT_LEDS_BUTTON_SIZE   36
+#define MICROBIT_LEDS_BUTTON_Y      86
+#define MICROBIT_LEDS_BUTTON_A_X    16
+#define MICROBIT_LEDS_BUTTON_B_X    (MICROBIT_LEDS_WIDTH - 16 - \
+                                     MICROBIT_LEDS_BUTTON_SIZE)
 
 /*
  * GPIO lines:
  *  in  "row" [3]       row lines (P0.13-P0.15), high lights the row
  *  in  "col" [9]       column lines (P0.4-P0.12), low lights the LED
  *  in  "pin" [3]       the levels of edge connector pins 0-2
- *  out "button" [2]    A and B: low while held (the board's pull-ups
- *                      keep them high otherwise)
+ *  in  "button" [2]    the lines of buttons A and B: low while held
  */
 #define MICROBIT_LEDS_ROW       "row"
 #define MICROBIT_LEDS_COL       "col"
@@ -40,7 +54,6 @@ struct MicrobitLEDsState {
 
     QemuConsole *con;
     QEMUTimer *timer;
-    qemu_irq button_out[MICROBIT_BUTTONS];
 
     /* Line levels */
     uint32_t rows;
@@ -71,11 +84,8 @@ struct MicrobitLEDsState {
     uint32_t measured_rows;
     uint16_t duty[MICROBIT_LED_ROWS][MICROBIT_LED_COLS];
 
-    /* Buttons held, by QOM property, key or mouse */
-    bool button[MICROBIT_BUTTONS];
-    bool mouse_held[MICROBIT_BUTTONS];
-    int mouse_x;
-    int mouse_y;
+    /* Buttons drawn held, as their lines show */
+    bool button[MICROBIT_LEDS_BUTTONS];
     bool dirty;
 };
 
