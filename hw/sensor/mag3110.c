@@ -10,7 +10,7 @@
  * triggered measurement (CTRL_REG1.TM); a sample sets DR_STATUS.ZYXDR
  * and raises INT1 (active high) until the output is read.  Outputs are
  * signed 16-bit counts of 0.1 uT, with the user offsets (OFF_*) added
- * unless CTRL_REG2.RAW is set.
+ * unless CTRL_REG2.RAW is set; they hold a measurement until the next.
  *
  * The field is set through the "x", "y" and "z" properties, in
  * nanotesla along the chip's own axes, within the +/-1000 uT range of
@@ -21,14 +21,8 @@
  */
 
 #include "qemu/osdep.h"
-#include "qemu/log.h"
 #include "qemu/timer.h"
-#include "qapi/error.h"
-#include "qapi/visitor.h"
 #include "hw/sensor/mag3110.h"
-#include "hw/irq.h"
-#include "migration/vmstate.h"
-#include "trace.h"
 
 enum {
     REG_DR_STATUS = 0x00,
@@ -43,8 +37,6 @@ enum {
     REG_CTRL_REG2 = 0x11,
 };
 
-#define WHO_AM_I_VALUE      0xc4
-#define STATUS_ZYXDR        (1 << 3)
 #define CTRL1_AC            (1 << 0)
 #define CTRL1_TM            (1 << 1)
 #define CTRL1_FR            (1 << 2)
@@ -53,281 +45,137 @@ enum {
 #define CTRL2_RAW           (1 << 5)
 
 #define NT_PER_COUNT        100         /* 0.1 uT */
-#define FIELD_MAX_NT        1000000     /* 1000 uT */
 /* The die temperature the part reports, in degrees Celsius */
 #define DIE_TEMP            25
 
-static bool mag3110_active(MAG3110State *s)
+static bool mag3110_active(I2CSensorState *s)
 {
     return s->regs[REG_CTRL_REG1] & CTRL1_AC;
 }
 
-static int64_t mag3110_period_ns(MAG3110State *s)
+static bool mag3110_fast_read(I2CSensorState *s)
+{
+    return s->regs[REG_CTRL_REG1] & CTRL1_FR;
+}
+
+static bool mag3110_writable(I2CSensorState *s, uint8_t reg)
+{
+    return (reg >= REG_OFF_X_MSB && reg <= REG_OFF_Z_LSB) ||
+           reg == REG_CTRL_REG1 || reg == REG_CTRL_REG2;
+}
+
+static bool mag3110_pre_write(I2CSensorState *s, uint8_t reg, uint8_t *value)
+{
+    /* A one-shot magnetic sensor reset: nothing to do */
+    if (reg == REG_CTRL_REG2) {
+        *value &= ~CTRL2_MAG_RST;
+    }
+    return true;
+}
+
+static int64_t mag3110_period_ns(I2CSensorState *s)
 {
     unsigned dr = s->regs[REG_CTRL_REG1] >> CTRL1_DR_SHIFT;
 
+    if (!mag3110_active(s) && !(s->regs[REG_CTRL_REG1] & CTRL1_TM)) {
+        return 0;
+    }
     /* 80 Hz, halving with each step of DR */
     return (NANOSECONDS_PER_SECOND / 80) << dr;
 }
 
-static void mag3110_update_irq(MAG3110State *s)
+static unsigned mag3110_drdy_lines(I2CSensorState *s)
 {
-    qemu_set_irq(s->int1, s->drdy);
+    return BIT(0);
 }
 
-static void mag3110_schedule(MAG3110State *s)
+static uint16_t mag3110_output(I2CSensorState *s, int axis)
 {
-    if (mag3110_active(s) || (s->regs[REG_CTRL_REG1] & CTRL1_TM)) {
-        timer_mod(s->timer, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
-                  mag3110_period_ns(s));
-    } else {
-        timer_del(s->timer);
+    int32_t counts = s->value[axis] / NT_PER_COUNT;
+
+    if (!(s->regs[REG_CTRL_REG2] & CTRL2_RAW)) {
+        /* OFF_* hold the offset shifted left by one */
+        counts += (int16_t)(s->regs[REG_OFF_X_MSB + 2 * axis] << 8 |
+                            s->regs[REG_OFF_X_MSB + 2 * axis + 1]) >> 1;
     }
+    return (uint16_t)MAX(MIN(counts, INT16_MAX), INT16_MIN);
 }
 
 /* Measure the field: the output registers hold it until the next one */
-static void mag3110_measure(MAG3110State *s)
+static void mag3110_measure(I2CSensorState *s)
 {
     int i;
 
     for (i = 0; i < 3; i++) {
-        int32_t counts = s->field[i] / NT_PER_COUNT;
-
-        if (!(s->regs[REG_CTRL_REG2] & CTRL2_RAW)) {
-            /* OFF_* hold the offset shifted left by one */
-            counts += (int16_t)(s->regs[REG_OFF_X_MSB + 2 * i] << 8 |
-                                s->regs[REG_OFF_X_MSB + 2 * i + 1]) >> 1;
-        }
-        s->out[i] = MAX(MIN(counts, INT16_MAX), INT16_MIN);
+        s->out[i] = mag3110_output(s, i);
     }
-    s->drdy = true;
     /* A triggered measurement is a one-off */
     s->regs[REG_CTRL_REG1] &= ~CTRL1_TM;
-    mag3110_update_irq(s);
 }
 
 /*
- * A measurement is due.  Until it is read, later ones would only
- * replace it: measure again when it is read (the field as it stands
- * then), and carry on from there, rather than waking the host at the
- * data rate while nobody reads.
+ * A read starts.  When the measurement ready has waited unread, the
+ * later ones not taken would have replaced it: measure the field as it
+ * stands now, and carry on from there.
  */
-static void mag3110_sample(void *opaque)
+static void mag3110_latch(I2CSensorState *s)
 {
-    mag3110_measure(opaque);
-}
-
-static uint8_t mag3110_read_reg(MAG3110State *s, uint8_t reg)
-{
-    switch (reg) {
-    case REG_DR_STATUS:
-        return s->drdy ? STATUS_ZYXDR : 0;
-    case REG_OUT_X_MSB ... REG_OUT_Z_LSB: {
-        uint16_t v = s->out[(reg - REG_OUT_X_MSB) / 2];
-
-        return (reg - REG_OUT_X_MSB) & 1 ? v & 0xff : v >> 8;
-    }
-    case REG_WHO_AM_I:
-        return WHO_AM_I_VALUE;
-    case REG_SYSMOD:
-        if (!mag3110_active(s)) {
-            return 0;
-        }
-        return s->regs[REG_CTRL_REG2] & CTRL2_RAW ? 2 : 1;
-    case REG_DIE_TEMP:
-        return DIE_TEMP;
-    default:
-        return reg < MAG3110_NUM_REGS ? s->regs[reg] : 0;
-    }
-}
-
-static uint8_t mag3110_next(MAG3110State *s, uint8_t reg)
-{
-    if ((s->regs[REG_CTRL_REG1] & CTRL1_FR) &&
-        reg >= REG_OUT_X_MSB && reg < REG_OUT_Z_LSB) {
-        return reg == REG_OUT_Z_LSB - 1 ? REG_DR_STATUS : reg + 2;
-    }
-    if (reg == REG_OUT_Z_LSB) {
-        return REG_DR_STATUS;
-    }
-    return reg + 1 < MAG3110_NUM_REGS ? reg + 1 : 0;
-}
-
-static uint8_t mag3110_recv(I2CSlave *i2c)
-{
-    MAG3110State *s = MAG3110(i2c);
-    uint8_t reg = s->pointer;
-    bool fast = s->regs[REG_CTRL_REG1] & CTRL1_FR;
-    uint8_t v;
-
-    if (reg == REG_OUT_X_MSB && s->drdy && mag3110_active(s) &&
-        !timer_pending(s->timer)) {
-        /* The latest of the measurements not taken */
+    if (s->drdy && mag3110_active(s) && !timer_pending(s->timer)) {
         mag3110_measure(s);
     }
-    v = mag3110_read_reg(s, reg);
-    if (reg == (fast ? REG_OUT_Z_LSB - 1 : REG_OUT_Z_LSB)) {
-        s->drdy = false;
-        mag3110_update_irq(s);
-        if (!timer_pending(s->timer)) {
-            mag3110_schedule(s);
-        }
+}
+
+static uint8_t mag3110_read(I2CSensorState *s, uint8_t reg)
+{
+    if (reg == REG_DIE_TEMP) {
+        return DIE_TEMP;
     }
-    s->pointer = mag3110_next(s, reg);
-    trace_mag3110_read(reg, v);
-    return v;
-}
-
-static void mag3110_reset_regs(MAG3110State *s)
-{
-    memset(s->regs, 0, sizeof(s->regs));
-    memset(s->out, 0, sizeof(s->out));
-    s->pointer = 0;
-    s->drdy = false;
-    timer_del(s->timer);
-}
-
-static int mag3110_send(I2CSlave *i2c, uint8_t data)
-{
-    MAG3110State *s = MAG3110(i2c);
-    uint8_t reg = s->pointer;
-
-    if (s->addr_phase) {
-        s->pointer = data;
-        s->addr_phase = false;
+    if (reg != REG_SYSMOD) {
+        return s->regs[reg];
+    }
+    if (!mag3110_active(s)) {
         return 0;
     }
-    trace_mag3110_write(reg, data);
-    if ((reg >= REG_OFF_X_MSB && reg <= REG_OFF_Z_LSB) ||
-        reg == REG_CTRL_REG1 || reg == REG_CTRL_REG2) {
-        if (reg == REG_CTRL_REG2 && (data & CTRL2_MAG_RST)) {
-            /* A one-shot magnetic sensor reset: nothing to do */
-            data &= ~CTRL2_MAG_RST;
-        }
-        s->regs[reg] = data;
-        if (reg == REG_CTRL_REG1) {
-            mag3110_schedule(s);
-        }
-    } else {
-        qemu_log_mask(LOG_GUEST_ERROR, "%s: register 0x%02x is read-only\n",
-                      __func__, reg);
-    }
-    s->pointer = mag3110_next(s, reg);
-    return 0;
+    return s->regs[REG_CTRL_REG2] & CTRL2_RAW ? 2 : 1;
 }
 
-static int mag3110_event(I2CSlave *i2c, enum i2c_event event)
-{
-    MAG3110State *s = MAG3110(i2c);
-
-    if (event == I2C_START_SEND) {
-        s->addr_phase = true;
-    }
-    return 0;
-}
-
-static void mag3110_get_axis(Object *obj, Visitor *v, const char *name,
-                             void *opaque, Error **errp)
-{
-    visit_type_int32(v, name, opaque, errp);
-}
-
-static void mag3110_set_axis(Object *obj, Visitor *v, const char *name,
-                             void *opaque, Error **errp)
-{
-    int32_t *axis = opaque;
-    int32_t value;
-
-    if (!visit_type_int32(v, name, &value, errp)) {
-        return;
-    }
-    if (value < -FIELD_MAX_NT || value > FIELD_MAX_NT) {
-        error_setg(errp, "field must be within +/-%d nT", FIELD_MAX_NT);
-        return;
-    }
-    *axis = value;
-}
-
-static void mag3110_reset_enter(Object *obj, ResetType type)
-{
-    MAG3110State *s = MAG3110(obj);
-
-    mag3110_reset_regs(s);
-    s->addr_phase = false;
-}
-
-static void mag3110_reset_hold(Object *obj, ResetType type)
-{
-    mag3110_update_irq(MAG3110(obj));
-}
-
-static void mag3110_realize(DeviceState *dev, Error **errp)
-{
-    MAG3110State *s = MAG3110(dev);
-
-    s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, mag3110_sample, s);
-}
-
-static void mag3110_init(Object *obj)
-{
-    MAG3110State *s = MAG3110(obj);
-    static const char *const names[] = { "x", "y", "z" };
-    int i;
-
-    qdev_init_gpio_out_named(DEVICE(obj), &s->int1, "int1", 1);
-    for (i = 0; i < 3; i++) {
-        object_property_add(obj, names[i], "int32", mag3110_get_axis,
-                            mag3110_set_axis, NULL, &s->field[i]);
-    }
-}
-
-static int mag3110_post_load(void *opaque, int version_id)
-{
-    MAG3110State *s = MAG3110(opaque);
-
-    return s->pointer < MAG3110_NUM_REGS ? 0 : -EINVAL;
-}
-
-static const VMStateDescription vmstate_mag3110 = {
-    .name = TYPE_MAG3110,
-    .version_id = 1,
-    .minimum_version_id = 1,
-    .post_load = mag3110_post_load,
-    .fields = (const VMStateField[]) {
-        VMSTATE_I2C_SLAVE(parent_obj, MAG3110State),
-        VMSTATE_TIMER_PTR(timer, MAG3110State),
-        VMSTATE_INT32_ARRAY(field, MAG3110State, 3),
-        VMSTATE_UINT8_ARRAY(regs, MAG3110State, MAG3110_NUM_REGS),
-        VMSTATE_INT16_ARRAY(out, MAG3110State, 3),
-        VMSTATE_UINT8(pointer, MAG3110State),
-        VMSTATE_BOOL(addr_phase, MAG3110State),
-        VMSTATE_BOOL(drdy, MAG3110State),
-        VMSTATE_END_OF_LIST()
-    }
+static const I2CSensorInput mag3110_field = {
+    .prefix = "",
+    .unit = "nanotesla",
+    .limit = 1000000,           /* 1000 uT */
 };
 
 static void mag3110_class_init(ObjectClass *klass, void *data)
 {
-    DeviceClass *dc = DEVICE_CLASS(klass);
-    I2CSlaveClass *k = I2C_SLAVE_CLASS(klass);
-    ResettableClass *rc = RESETTABLE_CLASS(klass);
+    I2CSensorClass *sc = I2C_SENSOR_CLASS(klass);
 
-    dc->realize = mag3110_realize;
-    dc->desc = "NXP MAG3110 magnetometer";
-    dc->vmsd = &vmstate_mag3110;
-    rc->phases.enter = mag3110_reset_enter;
-    rc->phases.hold = mag3110_reset_hold;
-    k->event = mag3110_event;
-    k->recv = mag3110_recv;
-    k->send = mag3110_send;
+    DEVICE_CLASS(klass)->desc = "NXP MAG3110 magnetometer";
+    sc->num_regs = MAG3110_NUM_REGS;
+    sc->who_am_i_reg = REG_WHO_AM_I;
+    sc->who_am_i = 0xc4;
+    sc->status_reg = REG_DR_STATUS;
+    sc->input[0] = &mag3110_field;
+    sc->irq_name[0] = "int1";
+    sc->rate_reg = REG_CTRL_REG1;
+    sc->writable = mag3110_writable;
+    sc->pre_write = mag3110_pre_write;
+    sc->read = mag3110_read;
+    sc->out_first = REG_OUT_X_MSB;
+    sc->out_last = REG_OUT_Z_LSB;
+    sc->out_wrap = true;
+    sc->fast_read = mag3110_fast_read;
+    sc->period_ns = mag3110_period_ns;
+    sc->output = mag3110_output;
+    sc->latch = mag3110_latch;
+    sc->sampled = mag3110_measure;
+    sc->drdy_lines = mag3110_drdy_lines;
 }
 
 static const TypeInfo mag3110_types[] = {
     {
         .name = TYPE_MAG3110,
-        .parent = TYPE_I2C_SLAVE,
+        .parent = TYPE_I2C_SENSOR,
         .instance_size = sizeof(MAG3110State),
-        .instance_init = mag3110_init,
         .class_init = mag3110_class_init,
     },
 };

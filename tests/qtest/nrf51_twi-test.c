@@ -406,6 +406,157 @@ static void test_power_cycle(void)
     qtest_quit(qts);
 }
 
+/*
+ * Read the two bytes of a 16-bit output from @reg, setting the board's
+ * @prop to @value between them
+ */
+static void twi_read_setting(QTestState *qts, uint8_t addr, uint8_t reg,
+                             uint8_t *buf, const char *prop, int value)
+{
+    qtest_writel(qts, TWI0 + ADDRESS, addr);
+    qtest_writel(qts, TWI0 + TXD, reg);
+    qtest_writel(qts, TWI0 + TASKS_STARTTX, 1);
+    twi_wait(qts, TWI0, EVENTS_TXDSENT);
+    qtest_writel(qts, TWI0 + SHORTS, SHORT_BB_SUSPEND);
+    qtest_writel(qts, TWI0 + TASKS_STARTRX, 1);
+    twi_wait(qts, TWI0, EVENTS_RXDREADY);
+    buf[0] = qtest_readl(qts, TWI0 + RXD);
+    qom_set_int(qts, prop, value);
+    qtest_writel(qts, TWI0 + SHORTS, SHORT_BB_STOP);
+    qtest_writel(qts, TWI0 + TASKS_RESUME, 1);
+    twi_wait(qts, TWI0, EVENTS_RXDREADY);
+    buf[1] = qtest_readl(qts, TWI0 + RXD);
+    twi_wait(qts, TWI0, EVENTS_STOPPED);
+    qtest_writel(qts, TWI0 + SHORTS, 0);
+}
+
+/*
+ * The bytes of one burst come from one sample: a reading that changes
+ * while the burst is on the wire shows in the next burst, not half in
+ * this one.  The values are chosen so that both bytes differ.
+ */
+typedef struct SensorOutput {
+    const char *name;
+    const char *machine;
+    uint8_t addr;
+    uint8_t reg;                /* the first byte of accel z */
+    bool msb_first;
+    int before, after;          /* accel-z, milli-g */
+    uint16_t out_before, out_after;
+} SensorOutput;
+
+static const SensorOutput latch_cases[] = {
+    /* 2 g, 10 bits: 256 counts per g */
+    { "mma8653", "microbit", ACCEL_ADDR, 0x05, true, 1000, 996,
+      0x4000, 0x3f80 },
+    /* 2 g, 14 bits: 4096 counts per g */
+    { "fxos8700", "microbit,sensors=fxos8700", FXOS_ADDR, 0x05, true, 1000, 999,
+      0x4000, 0x3fec },
+    /* 2 g, 10 bits, 4 milli-g per digit, least significant byte first */
+    { "lsm303agr", "microbit,sensors=lsm303agr", LSM_ACCEL_ADDR,
+      0x2c | 0x80, false, 1000, 1008, 0x3e80, 0x3f00 },
+};
+
+static uint16_t output_of(const SensorOutput *c, const uint8_t *b)
+{
+    return c->msb_first ? b[0] << 8 | b[1] : b[1] << 8 | b[0];
+}
+
+static void test_latched_sample(const void *data)
+{
+    const SensorOutput *c = data;
+    QTestState *qts = qtest_initf("-M %s", c->machine);
+    uint8_t b[2];
+
+    twi_enable(qts, TWI0);
+    qom_set_int(qts, "accel-z", c->before);
+    twi_read_setting(qts, c->addr, c->reg, b, "accel-z", c->after);
+    g_assert_cmphex(output_of(c, b), ==, c->out_before);
+    twi_read(qts, c->addr, c->reg, b, 2);
+    g_assert_cmphex(output_of(c, b), ==, c->out_after);
+    qtest_quit(qts);
+}
+
+static void migration_wait(QTestState *qts, const char *want)
+{
+    const char *status;
+
+    do {
+        QDict *rsp = qtest_qmp_eventwait_ref(qts, "MIGRATION");
+
+        status = qdict_get_str(qdict_get_qdict(rsp, "data"), "status");
+        if (!strcmp(status, "completed") || !strcmp(status, "failed")) {
+            g_assert_cmpstr(status, ==, want);
+            qobject_unref(rsp);
+            return;
+        }
+        qobject_unref(rsp);
+    } while (true);
+}
+
+static void migration_events(QTestState *qts)
+{
+    qtest_qmp_assert_success(qts, "{ 'execute': 'migrate-set-capabilities',"
+                             " 'arguments': { 'capabilities': [ { "
+                             "'capability': 'events', 'state': true } ] } }");
+}
+
+/*
+ * Whatever register address the guest writes, the sensors stay
+ * migratable: here every sensor is left pointing past its registers,
+ * and the machine migrates through a file into a new one
+ */
+typedef struct SensorSet {
+    const char *name;
+    const char *machine;
+    uint8_t addr[2];
+    uint8_t who_am_i_reg, who_am_i;  /* of the first */
+} SensorSet;
+
+static const SensorSet sensor_sets[] = {
+    { "mma8653", "microbit", { ACCEL_ADDR, MAG_ADDR }, 0x0d, 0x5a },
+    { "fxos8700", "microbit,sensors=fxos8700", { FXOS_ADDR }, 0x0d, 0xc7 },
+    { "lsm303agr", "microbit,sensors=lsm303agr",
+      { LSM_ACCEL_ADDR, LSM_MAG_ADDR }, 0x0f, 0x33 },
+};
+
+static void test_pointer_migration(const void *data)
+{
+    const SensorSet *set = data;
+    g_autofree char *path = g_strdup_printf("%s/microbit-sensors-%d.mig",
+                                            g_get_tmp_dir(), getpid());
+    g_autofree char *uri = g_strdup_printf("file:%s", path);
+    QTestState *from = qtest_initf("-M %s", set->machine);
+    QTestState *to;
+    uint8_t b;
+    int i;
+
+    twi_enable(from, TWI0);
+    for (i = 0; i < ARRAY_SIZE(set->addr) && set->addr[i]; i++) {
+        static const uint8_t past_the_end[] = { 0x7f };
+
+        twi_write(from, set->addr[i], past_the_end, 1);
+    }
+    migration_events(from);
+    qtest_qmp_assert_success(from, "{ 'execute': 'migrate', 'arguments': "
+                             "{ 'uri': %s } }", uri);
+    migration_wait(from, "completed");
+    qtest_quit(from);
+
+    to = qtest_initf("-M %s -incoming defer", set->machine);
+    migration_events(to);
+    qtest_qmp_assert_success(to, "{ 'execute': 'migrate-incoming', "
+                             "'arguments': { 'uri': %s, "
+                             "'exit-on-error': false } }", uri);
+    migration_wait(to, "completed");
+    unlink(path);
+
+    /* And the sensors carry on */
+    twi_read(to, set->addr[0], set->who_am_i_reg, &b, 1);
+    g_assert_cmphex(b, ==, set->who_am_i);
+    qtest_quit(to);
+}
+
 static void test_suspend_resume(void)
 {
     QTestState *qts = qtest_init("-M microbit");
@@ -433,6 +584,8 @@ static void test_suspend_resume(void)
 
 int main(int argc, char **argv)
 {
+    int i;
+
     g_test_init(&argc, &argv, NULL);
 
     qtest_add_func("/microbit/nrf51/twi/address-nack", test_address_nack);
@@ -444,6 +597,20 @@ int main(int argc, char **argv)
     qtest_add_func("/microbit/board/magnetometer", test_magnetometer);
     qtest_add_func("/microbit/board/fxos8700", test_fxos8700);
     qtest_add_func("/microbit/board/lsm303agr", test_lsm303agr);
+    for (i = 0; i < ARRAY_SIZE(latch_cases); i++) {
+        g_autofree char *path =
+            g_strdup_printf("/microbit/board/latched-sample/%s",
+                            latch_cases[i].name);
+
+        qtest_add_data_func(path, &latch_cases[i], test_latched_sample);
+    }
+    for (i = 0; i < ARRAY_SIZE(sensor_sets); i++) {
+        g_autofree char *path =
+            g_strdup_printf("/microbit/board/pointer-migration/%s",
+                            sensor_sets[i].name);
+
+        qtest_add_data_func(path, &sensor_sets[i], test_pointer_migration);
+    }
 
     return g_test_run();
 }

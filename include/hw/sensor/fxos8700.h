@@ -7,31 +7,13 @@
 #ifndef HW_SENSOR_FXOS8700_H
 #define HW_SENSOR_FXOS8700_H
 
-#include "hw/i2c/i2c.h"
-#include "qom/object.h"
+#include "hw/sensor/mma8653.h"
 
+/* The accelerometer's registers are the MMA865x's: a subclass */
 #define TYPE_FXOS8700 "fxos8700"
-OBJECT_DECLARE_SIMPLE_TYPE(FXOS8700State, FXOS8700)
 
 /* As the micro:bit v1.5 wires it (SA1 and SA0 low) */
 #define FXOS8700_I2C_ADDR   0x1e
 #define FXOS8700_NUM_REGS   0x79
-
-struct FXOS8700State {
-    I2CSlave parent_obj;
-
-    QEMUTimer *timer;           /* output data rate */
-    qemu_irq int1;
-    qemu_irq int2;
-
-    /* Along the chip's axes: milli-g, and nanotesla */
-    int32_t accel[3];
-    int32_t magnet[3];
-
-    uint8_t regs[FXOS8700_NUM_REGS];
-    uint8_t pointer;            /* register address */
-    bool addr_phase;            /* the next byte written is an address */
-    bool drdy;                  /* a new sample is ready */
-};
 
 #endif
