@@ -1,9 +1,11 @@
 /*
  * A 1 ms periodic interrupt, counted: the program prints the count at
- * every 500th interrupt ("ticks 0x000001f4"), so a host that reads the
- * console can tell whether the emulated counter keeps its rate, also
- * after the emulator was paused.  The source of the interrupt is
- * chosen when building:
+ * every 500th interrupt, so a host that reads the console can tell
+ * whether the emulated counter keeps its rate, also after the emulator
+ * was paused.  The same event is counted in hardware too, by TIMER2 in
+ * counter mode through PPI channel 0, which does not depend on how soon
+ * the CPU takes the interrupt: "ticks 0x000001f4 events 0x000001f4".
+ * The source of the interrupt is chosen when building:
  *
  *   TICKER_TIMER32  TIMER0, 32 bits at 1 MHz, CC[0] = 1000 with the
  *                   COMPARE0->CLEAR short
@@ -40,6 +42,19 @@
 #define RTC1_INTENSET   REG(RTC1 + 0x304)
 #define RTC1_CC0        REG(RTC1 + 0x540)
 
+#define TIMER2          0x4000a000
+#define TIMER2_START    REG(TIMER2 + 0x000)
+#define TIMER2_COUNT    (TIMER2 + 0x008)
+#define TIMER2_CAPTURE0 REG(TIMER2 + 0x040)
+#define TIMER2_MODE     REG(TIMER2 + 0x504)
+#define TIMER2_CC0      REG(TIMER2 + 0x540)
+
+#define PPI_CHENSET     REG(0x4001f504)
+#define PPI_EEP0        REG(0x4001f510)
+#define PPI_TEP0        REG(0x4001f514)
+
+#define RTC1_EVTENSET   REG(RTC1 + 0x344)
+
 #define LFCLK_HZ        32768
 #define RTC_MASK        0xffffff
 
@@ -73,6 +88,8 @@ static void ticker_start(void)
         spin();
     }
     RTC1_INTENSET = RTC_INT_COMPARE0;
+    RTC1_EVTENSET = RTC_INT_COMPARE0;
+    PPI_EEP0 = (uint32_t)&RTC1_COMPARE0;
     NVIC_ISER = 1u << RTC1_IRQ;
     rtc_step();
     RTC1_START = 1;
@@ -105,6 +122,7 @@ static void ticker_start(void)
     TIMER_SHORTS = TIMER_SHORT_CLEAR0;
 #endif
     TIMER_INTENSET = TIMER_INT_COMPARE0;
+    PPI_EEP0 = (uint32_t)&TIMER_COMPARE0;
     NVIC_ISER = 1u << TIMER0_IRQ;
     TIMER_START = 1;
 }
@@ -117,6 +135,10 @@ int main(void)
 
     uart_init();
     uart_puts("ticker start\n");
+    TIMER2_MODE = 1;
+    TIMER2_START = 1;
+    PPI_TEP0 = TIMER2_COUNT;
+    PPI_CHENSET = 1;
     ticker_start();
     for (;;) {
         uint32_t now = ticks;
@@ -125,6 +147,9 @@ int main(void)
             printed += PRINT_EVERY;
             uart_puts("ticks ");
             uart_puthex(printed);
+            TIMER2_CAPTURE0 = 1;
+            uart_puts(" events ");
+            uart_puthex(TIMER2_CC0);
             uart_puts("\n");
         } else {
             __asm__ volatile("wfi" : : : "memory");
