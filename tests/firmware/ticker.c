@@ -4,7 +4,9 @@
  * whether the emulated counter keeps its rate, also after the emulator
  * was paused.  The same event is counted in hardware too, by TIMER2 in
  * counter mode through PPI channel 0, which does not depend on how soon
- * the CPU takes the interrupt: "ticks 0x000001f4 events 0x000001f4".
+ * the CPU takes the interrupt; and RTC0, started with the program,
+ * gives the virtual time at which the line was written, in 32768 Hz
+ * ticks: "ticks 000001f4 events 000001f5 rtc 00004123".
  * The source of the interrupt is chosen when building:
  *
  *   TICKER_TIMER32  TIMER0, 32 bits at 1 MHz, CC[0] = 1000 with the
@@ -83,10 +85,6 @@ void rtc1_handler(void)
 
 static void ticker_start(void)
 {
-    CLOCK_LFCLKSTART = 1;
-    while (!CLOCK_LFCLKSTARTED) {
-        spin();
-    }
     RTC1_INTENSET = RTC_INT_COMPARE0;
     RTC1_EVTENSET = RTC_INT_COMPARE0;
     PPI_EEP0 = (uint32_t)&RTC1_COMPARE0;
@@ -132,8 +130,14 @@ static void ticker_start(void)
 int main(void)
 {
     uint32_t printed = 0;
+    uint32_t events, rtc;
 
     uart_init();
+    CLOCK_LFCLKSTART = 1;
+    while (!CLOCK_LFCLKSTARTED) {
+        spin();
+    }
+    RTC_START = 1;
     uart_puts("ticker start\n");
     TIMER2_MODE = 1;
     TIMER2_START = 1;
@@ -146,10 +150,14 @@ int main(void)
         if (now - printed >= PRINT_EVERY) {
             printed += PRINT_EVERY;
             uart_puts("ticks ");
-            uart_puthex(printed);
             TIMER2_CAPTURE0 = 1;
+            rtc = RTC_COUNTER;
+            events = TIMER2_CC0;
+            uart_puthex(printed);
             uart_puts(" events ");
-            uart_puthex(TIMER2_CC0);
+            uart_puthex(events);
+            uart_puts(" rtc ");
+            uart_puthex(rtc);
             uart_puts("\n");
         } else {
             __asm__ volatile("wfi" : : : "memory");
