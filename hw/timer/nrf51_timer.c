@@ -59,11 +59,9 @@ REG32(ERRATA73, 0xc0c)
 REG32(POWER, 0xffc)
 
 #define EV_COMPARE(n)           (NRF51_EVENT(A_EVENTS_COMPARE0) + (n))
-#define SHORT_CLEAR(n)          (1u << (n))
-#define SHORT_STOP(n)           (1u << (8 + (n)))
+/* SHORTS: COMPARE[n]->CLEAR is bit n, COMPARE[n]->STOP bit 8 + n */
 #define SHORTS_CLEAR_MASK       0x000f
 #define SHORTS_STOP_MASK        0x0f00
-#define TIMER_SHORTS_MASK       (SHORTS_CLEAR_MASK | SHORTS_STOP_MASK)
 
 #define TIMER_MODE_COUNTER      1
 #define TIMER_PRESCALER_MAX     9

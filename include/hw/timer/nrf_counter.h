@@ -112,7 +112,7 @@ static inline bool nrf_counter_ticking(NRFCounter *c)
  * after a long pause, with the parity kept (a GPIOTE toggle ends on
  * the right level).
  */
-#define NRF_COUNTER_MAX_PULSES  64
+#define NRF_COUNTER_MAX_PULSES  4096
 
 static inline uint64_t nrf_counter_pulses(uint64_t count)
 {
