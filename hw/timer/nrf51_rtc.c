@@ -381,6 +381,8 @@ static int nrf51_rtc_post_load(void *opaque, int version_id)
     if (s->prescaler > RTC_PRESCALER_MASK) {
         return -EINVAL;
     }
+    /* Not migrated: let the first update signal what the PPI routes */
+    s->routed_before = UINT32_MAX;
     return 0;
 }
 

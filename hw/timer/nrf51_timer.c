@@ -362,10 +362,20 @@ static void nrf51_timer_init(Object *obj)
     s->events.opaque = s;
 }
 
+static int nrf51_timer_post_load(void *opaque, int version_id)
+{
+    NRF51TimerState *s = opaque;
+
+    /* Not migrated: let the first update signal what the PPI routes */
+    s->routed_before = UINT32_MAX;
+    return 0;
+}
+
 static const VMStateDescription vmstate_nrf51_timer = {
     .name = TYPE_NRF51_TIMER,
     .version_id = 3,
     .minimum_version_id = 3,
+    .post_load = nrf51_timer_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_NRF51_EVENTS(events, NRF51TimerState),
         VMSTATE_TIMER_PTR(timer, NRF51TimerState),
