@@ -12,14 +12,20 @@
  * it to the PPI, INTEN to the interrupt.  RTC0 has three CC registers
  * and RTC1 four ("num-cc").
  *
- * The counter is not stepped tick by tick: it is computed from the
- * virtual clock, and a QEMU timer is armed for the next enabled event
- * only.  Events the timer finds overdue (e.g. after the VM was
- * stopped) are raised once each.
+ * The counter is not stepped tick by tick: the counter engine shared
+ * with the TIMER (nrf_counter.c) computes it from the virtual clock,
+ * and a QEMU timer is armed for the next wanted event only.  However
+ * late the timer runs (e.g. after the VM was stopped), each event is
+ * raised, and signalled to the PPI as often as it happened, up to a
+ * bound (nrf_counter_pulses); the interrupt is a level.
  *
  * Resolved ambiguities: writing PRESCALER while the RTC runs is
- * ignored, as the manual makes it writable only when stopped; a CC
- * equal to the current count fires when the counter next reaches it.
+ * ignored, as the manual makes it writable only when stopped.  The
+ * manual says that writing N or N + 1 to CC while the counter reads N
+ * may not trigger COMPARE: here N + 1 matches at the next tick and N
+ * when the counter next comes round, unless the emulation policy for
+ * late CC writes described in nrf_counter.c applies (a CC moved
+ * forward onto a count passed less than a second ago matches at once).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -55,44 +61,18 @@ REG32(CC0, 0x540)
 #define RTC_BITS            24
 #define RTC_MASK            ((1u << RTC_BITS) - 1)
 #define RTC_PRESCALER_MASK  0xfff
-#define LFCLK_HZ            32768
 
-static bool nrf51_rtc_counting(NRF51RTCState *s)
+static int64_t nrf51_rtc_now(void)
 {
-    return s->started && s->lfclk;
+    return qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
 }
 
-/* The unwrapped count at virtual time @now */
-static uint64_t nrf51_rtc_ticks_at(NRF51RTCState *s, int64_t now)
+/* The tick rate as the LFCLK and PRESCALER set it, from now on */
+static void nrf51_rtc_set_rate(NRF51RTCState *s)
 {
-    uint64_t lfclk_cycles;
-
-    if (!nrf51_rtc_counting(s)) {
-        return s->ticks;
-    }
-    lfclk_cycles = muldiv64(now - s->base_ns, LFCLK_HZ,
-                            NANOSECONDS_PER_SECOND);
-    return s->ticks + lfclk_cycles / (s->prescaler + 1);
-}
-
-/* The virtual time at which the count reaches @ticks, rounded up */
-static int64_t nrf51_rtc_time_of(NRF51RTCState *s, uint64_t ticks)
-{
-    uint64_t cycles = (ticks - s->ticks) * (s->prescaler + 1);
-    uint64_t ns = muldiv64(cycles, NANOSECONDS_PER_SECOND, LFCLK_HZ);
-
-    /* LFCLK_HZ is 2^15: round up when the division left a remainder */
-    if ((cycles * (NANOSECONDS_PER_SECOND % LFCLK_HZ)) % LFCLK_HZ) {
-        ns++;
-    }
-    return s->base_ns + ns;
-}
-
-/* Freeze the count at @now, e.g. before the rate or the count changes */
-static void nrf51_rtc_rebase(NRF51RTCState *s, int64_t now)
-{
-    s->ticks = nrf51_rtc_ticks_at(s, now);
-    s->base_ns = now;
+    nrf_counter_set_rate(&s->counter, nrf51_rtc_now(),
+                         nrf_peripheral_clock_hz(&s->parent_obj),
+                         s->prescaler + 1);
 }
 
 /* Is event @n generated at all (INTEN or EVTEN)? */
@@ -108,75 +88,61 @@ static bool nrf51_rtc_wanted(NRF51RTCState *s, unsigned n)
            (1u << n);
 }
 
-static void nrf51_rtc_event(NRF51RTCState *s, unsigned n)
+/*
+ * Event @n happened @count times: raise it if INTEN or EVTEN allow.
+ * Each occurrence goes to the PPI if EVTEN allows and @routed: if a PPI
+ * channel listened to it since the last update (so the timer was
+ * armed for it).  An occurrence found lazily, while nothing listened,
+ * must not reach a channel enabled since.
+ */
+static void nrf51_rtc_event(NRF51RTCState *s, unsigned n, uint64_t count,
+                            uint32_t routed)
 {
-    trace_nrf51_rtc_event(n, (uint32_t)s->seen & RTC_MASK);
-    if (s->evten & (1u << n)) {
-        nrf_peripheral_signal(&s->parent_obj, n);
+    uint64_t pulses = nrf_counter_pulses(count);
+
+    if (!count || !nrf51_rtc_enabled(s, n)) {
+        return;
+    }
+    trace_nrf51_rtc_event(n, count);
+    if (s->evten & routed & (1u << n)) {
+        while (pulses--) {
+            nrf_peripheral_signal(&s->parent_obj, n);
+        }
     }
     s->parent_obj.events |= 1u << n;
     nrf_peripheral_update_irq(&s->parent_obj);
 }
 
-/* The first count after @from at which the counter reads @value */
-static uint64_t nrf51_rtc_next_match(uint64_t from, uint32_t value)
-{
-    uint64_t delta = (value - (uint32_t)from) & RTC_MASK;
-
-    return from + (delta ? delta : RTC_MASK + 1);
-}
-
 /* Raise the events due up to now, and arm the timer for the next one */
 static void nrf51_rtc_update(NRF51RTCState *s)
 {
-    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
-    uint64_t ticks = nrf51_rtc_ticks_at(s, now);
-    uint64_t next = UINT64_MAX;
+    NRFCounterEvents ev;
+    uint32_t routed = s->routed_before;
+    uint32_t wanted = 0;
+    int64_t when;
     unsigned i;
 
-    if (ticks > s->seen) {
-        if (nrf51_rtc_enabled(s, EV_TICK)) {
-            nrf51_rtc_event(s, EV_TICK);
-        }
-        if (nrf51_rtc_enabled(s, EV_OVRFLW) &&
-            nrf51_rtc_next_match(s->seen, 0) <= ticks) {
-            nrf51_rtc_event(s, EV_OVRFLW);
-        }
-        for (i = 0; i < s->num_cc; i++) {
-            if (nrf51_rtc_enabled(s, EV_COMPARE(i)) &&
-                nrf51_rtc_next_match(s->seen, s->cc[i]) <= ticks) {
-                nrf51_rtc_event(s, EV_COMPARE(i));
-            }
-        }
-    }
-    s->seen = ticks;
-
-    if (!nrf51_rtc_counting(s)) {
-        timer_del(s->timer);
-        return;
-    }
-    /* Wake up only for what an interrupt or a PPI channel waits for */
-    if (nrf51_rtc_wanted(s, EV_TICK)) {
-        next = ticks + 1;
-    }
-    if (nrf51_rtc_wanted(s, EV_OVRFLW)) {
-        next = MIN(next, nrf51_rtc_next_match(ticks, 0));
-    }
+    nrf_counter_advance(&s->counter, nrf51_rtc_now(), &ev);
+    s->routed_before = s->parent_obj.routed;
+    nrf51_rtc_event(s, EV_TICK, ev.ticks, routed);
+    nrf51_rtc_event(s, EV_OVRFLW, ev.overflow, routed);
     for (i = 0; i < s->num_cc; i++) {
+        nrf51_rtc_event(s, EV_COMPARE(i), ev.compare[i], routed);
         if (nrf51_rtc_wanted(s, EV_COMPARE(i))) {
-            next = MIN(next, nrf51_rtc_next_match(ticks, s->cc[i]));
+            wanted |= 1u << i;
         }
     }
-    if (next == UINT64_MAX) {
-        timer_del(s->timer);
-    } else {
-        int64_t when = nrf51_rtc_time_of(s, next);
 
+    /* Wake up only for what an interrupt or a PPI channel waits for */
+    when = nrf_counter_deadline(&s->counter, wanted,
+                                nrf51_rtc_wanted(s, EV_OVRFLW),
+                                nrf51_rtc_wanted(s, EV_TICK));
+    if (when == INT64_MAX) {
+        timer_del(s->timer);
+    } else if (!timer_pending(s->timer) ||
+               timer_expire_time_ns(s->timer) != when) {
         /* Re-arming wakes the main loop: not for the same deadline */
-        if (!timer_pending(s->timer) ||
-            timer_expire_time_ns(s->timer) != when) {
-            timer_mod(s->timer, when);
-        }
+        timer_mod(s->timer, when);
     }
 }
 
@@ -188,31 +154,28 @@ static void nrf51_rtc_timer_cb(void *opaque)
 /* Set the counter to @value, as CLEAR and TRIGOVRFLW do */
 static void nrf51_rtc_set_counter(NRF51RTCState *s, uint32_t value)
 {
-    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
-    uint64_t ticks;
-
     nrf51_rtc_update(s);
-    ticks = nrf51_rtc_ticks_at(s, now);
-    /* Keep the count monotonic: move to the next count reading @value */
-    s->ticks = (ticks & ~(uint64_t)RTC_MASK) + value;
-    if (s->ticks < ticks) {
-        s->ticks += RTC_MASK + 1;
-    }
-    s->base_ns = now;
-    s->seen = s->ticks;
+    nrf_counter_set_value(&s->counter, value);
     nrf51_rtc_update(s);
 }
 
-/* Start or stop counting as START/STOP and the LFCLK decide */
-static void nrf51_rtc_set_counting(NRF51RTCState *s, bool started,
-                                   bool lfclk)
-{
-    int64_t now = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+/* Late CC writes match at once for up to a second: see nrf_counter.c */
+#define RTC_LATE_NS     NANOSECONDS_PER_SECOND
 
+static void nrf51_rtc_set_cc(NRF51RTCState *s, unsigned n, uint32_t value)
+{
     nrf51_rtc_update(s);
-    nrf51_rtc_rebase(s, now);
-    s->started = started;
-    s->lfclk = lfclk;
+    if (nrf_counter_set_cc(&s->counter, n, value & RTC_MASK, RTC_LATE_NS)) {
+        trace_nrf51_rtc_late(n, value & RTC_MASK);
+        nrf51_rtc_event(s, EV_COMPARE(n), 1, UINT32_MAX);
+    }
+    nrf51_rtc_update(s);
+}
+
+static void nrf51_rtc_set_running(NRF51RTCState *s, bool running)
+{
+    nrf51_rtc_update(s);
+    nrf_counter_set_running(&s->counter, nrf51_rtc_now(), running);
     nrf51_rtc_update(s);
 }
 
@@ -220,11 +183,10 @@ static void nrf51_rtc_set_counting(NRF51RTCState *s, bool started,
 static void nrf51_rtc_clock_changed(NRFPeripheralState *p)
 {
     NRF51RTCState *s = container_of(p, NRF51RTCState, parent_obj);
-    bool lfclk = nrf_peripheral_clock_hz(p) != 0;
 
-    if (s->lfclk != lfclk) {
-        nrf51_rtc_set_counting(s, s->started, lfclk);
-    }
+    nrf51_rtc_update(s);
+    nrf51_rtc_set_rate(s);
+    nrf51_rtc_update(s);
 }
 
 static void nrf51_rtc_sync(NRFPeripheralState *p)
@@ -236,17 +198,17 @@ static void nrf51_rtc_task(NRFPeripheralState *p, unsigned n)
 {
     NRF51RTCState *s = container_of(p, NRF51RTCState, parent_obj);
 
-    switch (n) {
-    case NRF_TASK(A_TASKS_START):
-        nrf51_rtc_set_counting(s, true, s->lfclk);
+    switch (NRF_TASKS_BASE + 4 * n) {
+    case A_TASKS_START:
+        nrf51_rtc_set_running(s, true);
         break;
-    case NRF_TASK(A_TASKS_STOP):
-        nrf51_rtc_set_counting(s, false, s->lfclk);
+    case A_TASKS_STOP:
+        nrf51_rtc_set_running(s, false);
         break;
-    case NRF_TASK(A_TASKS_CLEAR):
+    case A_TASKS_CLEAR:
         nrf51_rtc_set_counter(s, 0);
         break;
-    case NRF_TASK(A_TASKS_TRIGOVRFLW):
+    case A_TASKS_TRIGOVRFLW:
         nrf51_rtc_set_counter(s, 0xfffff0);
         break;
     }
@@ -264,7 +226,7 @@ static uint64_t nrf51_rtc_read(NRFPeripheralState *p, hwaddr offset,
     uint64_t r;
 
     if (nrf51_rtc_is_cc(s, offset)) {
-        r = s->cc[(offset - A_CC0) / 4];
+        r = s->counter.cc[(offset - A_CC0) / 4];
     } else {
         switch (offset) {
         case A_EVTEN:
@@ -273,8 +235,7 @@ static uint64_t nrf51_rtc_read(NRFPeripheralState *p, hwaddr offset,
             r = s->evten;
             break;
         case A_COUNTER:
-            r = nrf51_rtc_ticks_at(s, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL))
-                & RTC_MASK;
+            r = nrf_counter_value(&s->counter, nrf51_rtc_now());
             break;
         case A_PRESCALER:
             r = s->prescaler;
@@ -298,9 +259,7 @@ static void nrf51_rtc_write(NRFPeripheralState *p, hwaddr offset,
     trace_nrf51_rtc_write(offset, value);
 
     if (nrf51_rtc_is_cc(s, offset)) {
-        nrf51_rtc_update(s);
-        s->cc[(offset - A_CC0) / 4] = value & RTC_MASK;
-        nrf51_rtc_update(s);
+        nrf51_rtc_set_cc(s, (offset - A_CC0) / 4, value);
         return;
     }
 
@@ -319,12 +278,13 @@ static void nrf51_rtc_write(NRFPeripheralState *p, hwaddr offset,
         nrf51_rtc_update(s);
         break;
     case A_PRESCALER:
-        if (s->started) {
+        if (s->counter.running) {
             qemu_log_mask(LOG_GUEST_ERROR,
                           "%s: PRESCALER written while running\n", __func__);
             break;
         }
         s->prescaler = value & RTC_PRESCALER_MASK;
+        nrf51_rtc_set_rate(s);
         break;
     case A_COUNTER:
         qemu_log_mask(LOG_GUEST_ERROR, "%s: COUNTER is read-only\n",
@@ -341,15 +301,12 @@ static void nrf51_rtc_reset(NRFPeripheralState *p)
     NRF51RTCState *s = container_of(p, NRF51RTCState, parent_obj);
 
     timer_del(s->timer);
-    s->started = false;
     s->evten = 0;
     s->prescaler = 0;
-    memset(s->cc, 0, sizeof(s->cc));
-    s->ticks = 0;
-    s->seen = 0;
-    s->base_ns = 0;
-    /* The LFCLK is the CLOCK block's and survives reset */
-    s->lfclk = nrf_peripheral_clock_hz(p) != 0;
+    s->routed_before = 0;
+    nrf_counter_reset(&s->counter, RTC_BITS, s->num_cc);
+    /* The LFCLK is the CLOCK block's, and survives reset */
+    nrf_counter_set_rate(&s->counter, 0, nrf_peripheral_clock_hz(p), 1);
 }
 
 static void nrf51_rtc_realize(DeviceState *dev, Error **errp)
@@ -374,25 +331,22 @@ static int nrf51_rtc_post_load(void *opaque, int version_id)
     if (s->prescaler > RTC_PRESCALER_MASK) {
         return -EINVAL;
     }
+    /* Not migrated: let the first update signal what the PPI routes */
+    s->routed_before = UINT32_MAX;
     return 0;
 }
 
 static const VMStateDescription vmstate_nrf51_rtc = {
     .name = TYPE_NRF51_RTC,
-    .version_id = 1,
-    .minimum_version_id = 1,
+    .version_id = 2,
+    .minimum_version_id = 2,
     .post_load = nrf51_rtc_post_load,
     .fields = (const VMStateField[]) {
         VMSTATE_NRF_PERIPHERAL(parent_obj, NRF51RTCState),
         VMSTATE_TIMER_PTR(timer, NRF51RTCState),
-        VMSTATE_BOOL(started, NRF51RTCState),
-        VMSTATE_BOOL(lfclk, NRF51RTCState),
         VMSTATE_UINT32(evten, NRF51RTCState),
         VMSTATE_UINT32(prescaler, NRF51RTCState),
-        VMSTATE_UINT32_ARRAY(cc, NRF51RTCState, NRF51_RTC_MAX_CC),
-        VMSTATE_UINT64(ticks, NRF51RTCState),
-        VMSTATE_INT64(base_ns, NRF51RTCState),
-        VMSTATE_UINT64(seen, NRF51RTCState),
+        VMSTATE_NRF_COUNTER(counter, NRF51RTCState),
         VMSTATE_END_OF_LIST()
     }
 };

@@ -44,7 +44,9 @@ void reset_handler(void)
 }
 
 void __attribute__((weak, alias("default_handler"))) uart0_handler(void);
+void __attribute__((weak, alias("default_handler"))) timer0_handler(void);
 void __attribute__((weak, alias("default_handler"))) rtc0_handler(void);
+void __attribute__((weak, alias("default_handler"))) rtc1_handler(void);
 void __attribute__((weak, alias("default_handler"))) swi0_handler(void);
 
 __attribute__((section(".vectors"), used))
@@ -56,6 +58,8 @@ static void (*const vectors[16 + 32])(void) = {
     [11] = default_handler,         /* SVCall */
     [14] = default_handler,         /* PendSV */
     [16 + 2] = uart0_handler,
+    [16 + 8] = timer0_handler,
     [16 + 11] = rtc0_handler,
+    [16 + 17] = rtc1_handler,
     [16 + 20] = swi0_handler,
 };

@@ -51,6 +51,12 @@
 #define RTC_CC0         REG(RTC0 + 0x540)
 #define RTC_INT_COMPARE0 (1u << 16)
 
+#define RTC1            0x40011000
+#define RTC1_IRQ        17
+
+#define TIMER0          0x40008000
+#define TIMER0_IRQ      8
+
 #define SWI0_IRQ        20
 
 #define GPIO_OUT        REG(0x50000504)
@@ -83,7 +89,9 @@ void reset_handler(void);
 void default_handler(void);
 void hardfault_handler(void);
 void uart0_handler(void);
+void timer0_handler(void);
 void rtc0_handler(void);
+void rtc1_handler(void);
 void swi0_handler(void);
 
 /* chain.c: a function alone in its flash page, written in assembly */

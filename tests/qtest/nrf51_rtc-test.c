@@ -29,6 +29,20 @@
 #define INT_COMPARE(n)      (1u << (16 + (n)))
 
 #define CLOCK_LFCLKSTART    0x40000008
+#define SECOND              (1000 * 1000 * 1000LL)
+
+/* TIMER2 in counter mode counts events through the PPI */
+#define TIMER2              0x4000a000
+#define TIMER_START         0x000
+#define TIMER_COUNT         0x008
+#define TIMER_CLEAR         0x00c
+#define TIMER_CAPTURE0      0x040
+#define TIMER_MODE          0x504
+#define TIMER_CC0           0x540
+#define PPI                 0x4001f000
+#define PPI_CHENSET         (PPI + 0x504)
+#define PPI_EEP(n)          (PPI + 0x510 + 8 * (n))
+#define PPI_TEP(n)          (PPI + 0x514 + 8 * (n))
 #define NVIC_ISPR0          0xe000e200
 /* One tick of the 32768 Hz clock, in ns, rounded down */
 #define TICK_NS             30517
@@ -144,6 +158,73 @@ static void test_overflow_and_tick(void)
     qtest_quit(qts);
 }
 
+/*
+ * With nothing waiting for them, events are worked out when next read,
+ * however long after: as after a timer callback that runs late.
+ */
+static void test_late(void)
+{
+    QTestState *qts = rtc_init();
+
+    /* EVTEN generates the events; no PPI channel listens */
+    qtest_writel(qts, RTC1 + EVTENSET, INT_OVRFLW | INT_COMPARE(0));
+    qtest_writel(qts, RTC1 + CC(0), 1000);
+    qtest_writel(qts, RTC1 + TASKS_TRIGOVRFLW, 1);
+    qtest_writel(qts, RTC1 + TASKS_START, 1);
+    qtest_clock_step(qts, 100 * SECOND);
+    g_assert_cmphex(qtest_readl(qts, RTC1 + COUNTER), ==,
+                    (0xfffff0 + 100 * 32768) & 0xffffff);
+    g_assert_cmphex(qtest_readl(qts, RTC1 + EVENTS_OVRFLW), ==, 1);
+    g_assert_cmphex(qtest_readl(qts, RTC1 + EVENTS_COMPARE(0)), ==, 1);
+    g_assert_cmphex(qtest_readl(qts, RTC1 + EVENTS_COMPARE(1)), ==, 0);
+    qtest_quit(qts);
+}
+
+/* TIMER2 counts, through PPI channel @ch, the events at @eep */
+static void count_events(QTestState *qts, int ch, uint32_t eep)
+{
+    qtest_writel(qts, TIMER2 + TIMER_MODE, 1);
+    qtest_writel(qts, TIMER2 + TIMER_START, 1);
+    qtest_writel(qts, PPI_EEP(ch), eep);
+    qtest_writel(qts, PPI_TEP(ch), TIMER2 + TIMER_COUNT);
+    qtest_writel(qts, PPI_CHENSET, 1u << ch);
+}
+
+static uint32_t counted(QTestState *qts)
+{
+    qtest_writel(qts, TIMER2 + TIMER_CAPTURE0, 1);
+    return qtest_readl(qts, TIMER2 + TIMER_CC0);
+}
+
+/* Each TICK and OVRFLW reaches the PPI once EVTEN lets it */
+static void test_ppi_count(void)
+{
+    QTestState *qts = rtc_init();
+
+    count_events(qts, 0, RTC1 + EVENTS_TICK);
+    count_events(qts, 1, RTC0 + EVENTS_OVRFLW);
+
+    /* 99.9 Hz: 999 ticks in 10 s, none before EVTEN */
+    qtest_writel(qts, RTC1 + PRESCALER, 327);
+    qtest_writel(qts, RTC1 + TASKS_START, 1);
+    qtest_clock_step(qts, SECOND);
+    g_assert_cmpuint(counted(qts), ==, 0);
+    qtest_writel(qts, RTC1 + TASKS_CLEAR, 1);
+    qtest_writel(qts, RTC1 + EVTENSET, INT_TICK);
+    qtest_clock_step(qts, 10 * SECOND);
+    g_assert_cmpuint(counted(qts), ==, 999);
+    qtest_writel(qts, RTC1 + TASKS_STOP, 1);
+
+    /* Overflows 16 ticks on, then every 2^24 ticks (512 s) */
+    qtest_writel(qts, TIMER2 + TIMER_CLEAR, 1);
+    qtest_writel(qts, RTC0 + EVTENSET, INT_OVRFLW);
+    qtest_writel(qts, RTC0 + TASKS_TRIGOVRFLW, 1);
+    qtest_writel(qts, RTC0 + TASKS_START, 1);
+    qtest_clock_step(qts, 1100 * SECOND);
+    g_assert_cmpuint(counted(qts), ==, 3);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -153,6 +234,8 @@ int main(int argc, char **argv)
     qtest_add_func("/microbit/nrf51/rtc/compare", test_compare);
     qtest_add_func("/microbit/nrf51/rtc/overflow-and-tick",
                    test_overflow_and_tick);
+    qtest_add_func("/microbit/nrf51/rtc/late", test_late);
+    qtest_add_func("/microbit/nrf51/rtc/ppi-count", test_ppi_count);
 
     return g_test_run();
 }

@@ -9,6 +9,7 @@
 
 #define TIMER0              0x40008000
 #define TIMER1              0x40009000
+#define TIMER2              0x4000a000
 #define TIMER0_IRQ          8
 #define TASKS_START         0x000
 #define TASKS_STOP          0x004
@@ -23,8 +24,14 @@
 #define PRESCALER           0x510
 #define CC(n)               (0x540 + 4 * (n))
 
+#define PPI                 0x4001f000
+#define PPI_CHENSET         (PPI + 0x504)
+#define PPI_EEP(n)          (PPI + 0x510 + 8 * (n))
+#define PPI_TEP(n)          (PPI + 0x514 + 8 * (n))
+
 #define NVIC_ISPR0          0xe000e200
 #define US                  1000
+#define MS                  (1000 * US)
 
 static uint32_t capture(QTestState *qts, uint32_t base, int n)
 {
@@ -180,6 +187,99 @@ static void test_late_compare(void)
     qtest_quit(qts);
 }
 
+/*
+ * With nothing waiting for its events, the timer sleeps and the
+ * counter is worked out when next read, however long after: as after a
+ * callback that runs late.  The shorts must have fired at their tick
+ * as often as they were due.
+ */
+static void test_late_shorts(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+
+    /* 32 bits, COMPARE0->CLEAR with CC 1000: 10.5 periods in one step */
+    qtest_writel(qts, TIMER0 + BITMODE, 3);
+    qtest_writel(qts, TIMER0 + CC(0), 1000);
+    qtest_writel(qts, TIMER0 + CC(1), 300);
+    qtest_writel(qts, TIMER0 + SHORTS, 1 << 0);
+    qtest_writel(qts, TIMER0 + TASKS_START, 1);
+    qtest_clock_step(qts, 10500 * US);
+    g_assert_cmpuint(capture(qts, TIMER0, 3), ==, 500);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(0)), ==, 1);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(1)), ==, 1);
+    /* The next match is 500 us on, not a wrap away */
+    qtest_writel(qts, TIMER0 + EVENTS_COMPARE(0), 0);
+    qtest_writel(qts, TIMER0 + INTENSET, 1u << 16);
+    qtest_clock_step(qts, 499 * US);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(0)), ==, 0);
+    qtest_clock_step(qts, 1 * US);
+    g_assert_cmphex(qtest_readl(qts, TIMER0 + EVENTS_COMPARE(0)), ==, 1);
+    g_assert_true(qtest_readl(qts, NVIC_ISPR0) & (1u << TIMER0_IRQ));
+    qtest_writel(qts, TIMER0 + TASKS_STOP, 1);
+
+    /* 16 bits: 100.25 periods, well past the 65536-tick wrap */
+    qtest_writel(qts, TIMER1 + CC(0), 1000);
+    qtest_writel(qts, TIMER1 + SHORTS, 1 << 0);
+    qtest_writel(qts, TIMER1 + TASKS_START, 1);
+    qtest_clock_step(qts, 100250 * US);
+    g_assert_cmpuint(capture(qts, TIMER1, 3), ==, 250);
+
+    /* COMPARE0->STOP: frozen at CC, and at 0 if it also clears */
+    qtest_writel(qts, TIMER1 + SHORTS, 1 << 8);
+    qtest_clock_step(qts, 70 * MS);
+    g_assert_cmpuint(capture(qts, TIMER1, 3), ==, 1000);
+    qtest_writel(qts, TIMER1 + SHORTS, (1 << 8) | (1 << 0));
+    qtest_writel(qts, TIMER1 + TASKS_CLEAR, 1);
+    qtest_writel(qts, TIMER1 + TASKS_START, 1);
+    qtest_clock_step(qts, 3 * MS);
+    g_assert_cmpuint(capture(qts, TIMER1, 3), ==, 0);
+    qtest_quit(qts);
+}
+
+/* TIMER2 counts, through PPI channel @ch, the events at @eep */
+static void count_events(QTestState *qts, int ch, uint32_t eep)
+{
+    qtest_writel(qts, PPI_EEP(ch), eep);
+    qtest_writel(qts, PPI_TEP(ch), TIMER2 + TASKS_COUNT);
+    qtest_writel(qts, PPI_CHENSET, 1u << ch);
+}
+
+/* Every COMPARE event reaches the PPI, with the shorts applied */
+static void test_ppi_count(void)
+{
+    QTestState *qts = qtest_init("-M microbit");
+
+    qtest_writel(qts, TIMER2 + MODE, 1);
+    qtest_writel(qts, TIMER2 + TASKS_START, 1);
+    count_events(qts, 0, TIMER0 + EVENTS_COMPARE(0));
+    count_events(qts, 1, TIMER0 + EVENTS_COMPARE(1));
+
+    /* Periodic, 32 bits: COMPARE0 every 100 us, COMPARE1 at 40 in each */
+    qtest_writel(qts, TIMER0 + BITMODE, 3);
+    qtest_writel(qts, TIMER0 + CC(0), 100);
+    qtest_writel(qts, TIMER0 + CC(1), 40);
+    qtest_writel(qts, TIMER0 + SHORTS, 1 << 0);
+    qtest_writel(qts, TIMER0 + TASKS_START, 1);
+    qtest_clock_step(qts, 1050 * US);
+    g_assert_cmpuint(capture(qts, TIMER2, 0), ==, 10 + 11);
+    g_assert_cmpuint(capture(qts, TIMER0, 3), ==, 50);
+
+    /* One-shot restarted by the PPI: STOP and START at the same tick */
+    qtest_writel(qts, TIMER0 + TASKS_STOP, 1);
+    qtest_writel(qts, TIMER0 + TASKS_CLEAR, 1);
+    qtest_writel(qts, TIMER2 + TASKS_CLEAR, 1);
+    qtest_writel(qts, TIMER0 + CC(1), 0);
+    qtest_writel(qts, TIMER0 + SHORTS, (1 << 8) | (1 << 0));
+    qtest_writel(qts, PPI_EEP(2), TIMER0 + EVENTS_COMPARE(0));
+    qtest_writel(qts, PPI_TEP(2), TIMER0 + TASKS_START);
+    qtest_writel(qts, PPI_CHENSET, 1u << 2);
+    qtest_writel(qts, TIMER0 + TASKS_START, 1);
+    qtest_clock_step(qts, 1050 * US);
+    g_assert_cmpuint(capture(qts, TIMER2, 0), ==, 10);
+    g_assert_cmpuint(capture(qts, TIMER0, 3), ==, 50);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -189,6 +289,8 @@ int main(int argc, char **argv)
     qtest_add_func("/microbit/nrf51/timer/counter-and-width",
                    test_counter_and_width);
     qtest_add_func("/microbit/nrf51/timer/late-compare", test_late_compare);
+    qtest_add_func("/microbit/nrf51/timer/late-shorts", test_late_shorts);
+    qtest_add_func("/microbit/nrf51/timer/ppi-count", test_ppi_count);
 
     return g_test_run();
 }

@@ -8,12 +8,13 @@
 #define HW_TIMER_NRF51_RTC_H
 
 #include "hw/misc/nrf_peripheral.h"
+#include "hw/timer/nrf_counter.h"
 #include "qom/object.h"
 
 #define TYPE_NRF51_RTC "nrf51-rtc"
 OBJECT_DECLARE_SIMPLE_TYPE(NRF51RTCState, NRF51_RTC)
 
-#define NRF51_RTC_MAX_CC    4
+#define NRF51_RTC_MAX_CC    NRF_COUNTER_MAX_CC
 
 struct NRF51RTCState {
     NRFPeripheralState parent_obj;
@@ -23,21 +24,13 @@ struct NRF51RTCState {
     /* Properties */
     uint32_t num_cc;
 
-    /* Guest-visible state */
-    bool started;
-    bool lfclk;                 /* the LFCLK runs */
+    /* Guest-visible state; CC and the count are in "counter" */
     uint32_t evten;
     uint32_t prescaler;
-    uint32_t cc[NRF51_RTC_MAX_CC];
+    NRFCounter counter;
 
-    /*
-     * The count, unwrapped: "ticks" at virtual time "base_ns" while
-     * counting, and "ticks" itself while stopped.  "seen" is the last
-     * count whose events have been raised.
-     */
-    uint64_t ticks;
-    int64_t base_ns;
-    uint64_t seen;
+    /* The events routed to the PPI as of the last update */
+    uint32_t routed_before;
 };
 
 #endif
