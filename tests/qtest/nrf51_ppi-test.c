@@ -205,10 +205,8 @@ int main(int argc, char **argv)
     qtest_add_func("/microbit/nrf51/ppi/fixed-channel", test_fixed_channel);
     qtest_add_func("/microbit/nrf51/ppi/loop", test_loop);
     qtest_add_func("/microbit/nrf51/ppi/not-a-task", test_not_a_task);
-    if (0) {
-        qtest_add_func("/microbit/nrf51/ppi/same-peripheral",
-                       test_same_peripheral);
-    }
+    qtest_add_func("/microbit/nrf51/ppi/same-peripheral",
+                   test_same_peripheral);
 
     return g_test_run();
 }
