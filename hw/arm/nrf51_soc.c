@@ -117,25 +117,44 @@ static const MemoryRegionOps nrf51_romtable_ops = {
     .impl.max_access_size = 4,
 };
 
-/* Join the lines of peripheral @dev to the PPI's lines for ID @id */
-static void nrf51_connect_ppi(NRF51State *s, DeviceState *dev, unsigned id)
+/* The events of peripheral @dev reach the PPI as those of ID @id */
+static void nrf51_connect_events(NRF51State *s, DeviceState *dev,
+                                 unsigned id)
 {
-    DeviceState *ppi = DEVICE(&s->ppi);
     unsigned n;
 
     for (n = 0; n < NRF_MAX_EVENTS; n++) {
         qdev_connect_gpio_out_named(dev, NRF_EVENT_GPIO, n,
-            qdev_get_gpio_in_named(ppi, NRF_PPI_EVENT_IN,
+            qdev_get_gpio_in_named(DEVICE(&s->ppi), NRF_PPI_EVENT_IN,
                                    NRF_PPI_LINE(id, n)));
-        qdev_connect_gpio_out_named(ppi, NRF_PPI_ROUTED_OUT,
-            NRF_PPI_LINE(id, n), qdev_get_gpio_in_named(dev, NRF_ROUTED_GPIO,
-                                                        n));
     }
+}
+
+/*
+ * The task and "event-routed" outputs @first to @first + 31 of @src
+ * (the PPI's for one ID, or a slot's for one member) reach the task and
+ * "event-routed" inputs of peripheral @sink
+ */
+static void nrf51_connect_tasks(DeviceState *src, const char *task,
+                                const char *routed, unsigned first,
+                                DeviceState *sink)
+{
+    unsigned n;
+
     for (n = 0; n < NRF_MAX_TASKS; n++) {
-        qdev_connect_gpio_out_named(ppi, NRF_PPI_TASK_OUT,
-            NRF_PPI_LINE(id, n), qdev_get_gpio_in_named(dev, NRF_TASK_GPIO,
-                                                        n));
+        qdev_connect_gpio_out_named(src, task, first + n,
+            qdev_get_gpio_in_named(sink, NRF_TASK_GPIO, n));
+        qdev_connect_gpio_out_named(src, routed, first + n,
+            qdev_get_gpio_in_named(sink, NRF_ROUTED_GPIO, n));
     }
+}
+
+/* Join the lines of peripheral @dev to the PPI's lines for ID @id */
+static void nrf51_connect_ppi(NRF51State *s, DeviceState *dev, unsigned id)
+{
+    nrf51_connect_events(s, dev, id);
+    nrf51_connect_tasks(DEVICE(&s->ppi), NRF_PPI_TASK_OUT,
+                        NRF_PPI_ROUTED_OUT, NRF_PPI_LINE(id, 0), dev);
 }
 
 /*
@@ -170,26 +189,14 @@ static bool nrf51_realize_serial_member(NRF51State *s, NRFPeripheralState *p,
                                         unsigned id, Error **errp)
 {
     DeviceState *dev = DEVICE(p);
-    DeviceState *ppi = DEVICE(&s->ppi);
-    unsigned n;
 
     qdev_connect_clock_in(dev, NRF_CLOCK_IN, s->hfclk);
     if (!sysbus_realize(SYS_BUS_DEVICE(p), errp)) {
         return false;
     }
-    for (n = 0; n < NRF_MAX_EVENTS; n++) {
-        qdev_connect_gpio_out_named(dev, NRF_EVENT_GPIO, n,
-            qdev_get_gpio_in_named(ppi, NRF_PPI_EVENT_IN,
-                                   NRF_PPI_LINE(id, n)));
-        qdev_connect_gpio_out_named(slot, NRF51_SLOT_MEMBER_ROUTED,
-            m * NRF_MAX_EVENTS + n,
-            qdev_get_gpio_in_named(dev, NRF_ROUTED_GPIO, n));
-    }
-    for (n = 0; n < NRF_MAX_TASKS; n++) {
-        qdev_connect_gpio_out_named(slot, NRF51_SLOT_MEMBER_TASK,
-            m * NRF_MAX_TASKS + n,
-            qdev_get_gpio_in_named(dev, NRF_TASK_GPIO, n));
-    }
+    nrf51_connect_events(s, dev, id);
+    nrf51_connect_tasks(slot, NRF51_SLOT_MEMBER_TASK,
+                        NRF51_SLOT_MEMBER_ROUTED, m * NRF_MAX_TASKS, dev);
     return true;
 }
 
@@ -197,19 +204,8 @@ static bool nrf51_realize_serial_member(NRF51State *s, NRFPeripheralState *p,
 static void nrf51_connect_serial_ppi(NRF51State *s, DeviceState *slot,
                                      unsigned id)
 {
-    DeviceState *ppi = DEVICE(&s->ppi);
-    unsigned n;
-
-    for (n = 0; n < NRF_MAX_TASKS; n++) {
-        qdev_connect_gpio_out_named(ppi, NRF_PPI_TASK_OUT,
-            NRF_PPI_LINE(id, n), qdev_get_gpio_in_named(slot, NRF_TASK_GPIO,
-                                                        n));
-    }
-    for (n = 0; n < NRF_MAX_EVENTS; n++) {
-        qdev_connect_gpio_out_named(ppi, NRF_PPI_ROUTED_OUT,
-            NRF_PPI_LINE(id, n), qdev_get_gpio_in_named(slot, NRF_ROUTED_GPIO,
-                                                        n));
-    }
+    nrf51_connect_tasks(DEVICE(&s->ppi), NRF_PPI_TASK_OUT,
+                        NRF_PPI_ROUTED_OUT, NRF_PPI_LINE(id, 0), slot);
 }
 
 static bool nrf51_realize_split(SplitIRQ *split, unsigned n, Error **errp)

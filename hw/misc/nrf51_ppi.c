@@ -86,20 +86,19 @@ static int nrf_ppi_decode(const NRFPPIVariant *v, uint32_t addr,
     return NRF_PPI_LINE(id, (offset - base) / 4);
 }
 
-static int nrf_ppi_decode_task(NRFPPIState *s, uint32_t tep,
-                               const char *what, unsigned ch)
+/* The line a TEP or FORK.TEP names: a connected task line, or -1 */
+static int nrf_ppi_decode_task(NRFPPIState *s, uint32_t tep)
 {
-    int line = nrf_ppi_decode(nrf_ppi_variant(s), tep, NRF_TASKS_BASE);
+    int line = tep ? nrf_ppi_decode(nrf_ppi_variant(s), tep,
+                                    NRF_TASKS_BASE) : -1;
 
-    if (tep && (line < 0 || !s->task_out[line])) {
-        qemu_log_mask(LOG_GUEST_ERROR, "nrf-ppi: channel %u: %s 0x%08x is "
-                      "not a task register\n", ch, what, tep);
-        return -1;
-    }
-    return tep ? line : -1;
+    return line >= 0 && s->task_out[line] ? line : -1;
 }
 
-/* Recompute the lines of channel @ch from its EEP and TEP */
+/*
+ * Recompute the lines of channel @ch from its EEP and TEP; if @log, a
+ * register that names no event or task is a guest error
+ */
 static void nrf_ppi_decode_channel(NRFPPIState *s, unsigned ch, bool log)
 {
     const NRFPPIVariant *v = nrf_ppi_variant(s);
@@ -110,18 +109,22 @@ static void nrf_ppi_decode_channel(NRFPPIState *s, unsigned ch, bool log)
         tep = v->fixed[ch - v->first_fixed].tep;
     }
     s->event_line[ch] = eep ? nrf_ppi_decode(v, eep, NRF_EVENTS_BASE) : -1;
-    if (log && eep && s->event_line[ch] < 0) {
+    s->task_line[ch] = nrf_ppi_decode_task(s, tep);
+    s->fork_line[ch] = nrf_ppi_decode_task(s, s->fork_tep[ch]);
+    if (!log) {
+        return;
+    }
+    if (eep && s->event_line[ch] < 0) {
         qemu_log_mask(LOG_GUEST_ERROR, "nrf-ppi: channel %u: EEP 0x%08x is "
                       "not an event register\n", ch, eep);
     }
-    if (log) {
-        s->task_line[ch] = nrf_ppi_decode_task(s, tep, "TEP", ch);
-        s->fork_line[ch] = nrf_ppi_decode_task(s, s->fork_tep[ch],
-                                               "FORK.TEP", ch);
-    } else {
-        s->task_line[ch] = tep ? nrf_ppi_decode(v, tep, NRF_TASKS_BASE) : -1;
-        s->fork_line[ch] = s->fork_tep[ch] ?
-            nrf_ppi_decode(v, s->fork_tep[ch], NRF_TASKS_BASE) : -1;
+    if (tep && s->task_line[ch] < 0) {
+        qemu_log_mask(LOG_GUEST_ERROR, "nrf-ppi: channel %u: TEP 0x%08x is "
+                      "not a task register\n", ch, tep);
+    }
+    if (s->fork_tep[ch] && s->fork_line[ch] < 0) {
+        qemu_log_mask(LOG_GUEST_ERROR, "nrf-ppi: channel %u: FORK.TEP "
+                      "0x%08x is not a task register\n", ch, s->fork_tep[ch]);
     }
 }
 

@@ -9,32 +9,19 @@
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
-import os
 import subprocess
 
 from qemu_test import QemuSystemTest
 from qemu_test import exec_command_and_wait_for_pattern
 from qemu_test import wait_for_console_pattern
 
+from microbit_firmware import MicrobitFirmwareTest
+
 
 GREETING = 'Hello from the BBC micro:bit machine!'
 
 
-class MicrobitFirmware(QemuSystemTest):
-
-    timeout = 60
-
-    def setUp(self):
-        super().setUp()
-        self.fwdir = os.getenv('MICROBIT_FIRMWARE')
-        if not self.fwdir:
-            self.skipTest('MICROBIT_FIRMWARE is not set')
-        self.set_machine('microbit')
-
-    def firmware(self, name):
-        path = os.path.join(self.fwdir, name)
-        self.assertTrue(os.path.isfile(path), f'{path} has not been built')
-        return path
+class MicrobitFirmware(MicrobitFirmwareTest):
 
     def boot(self, kernel, *args):
         self.vm.set_console()

@@ -40,6 +40,8 @@ import time
 from qemu_test import QemuSystemTest
 from qemu_test import wait_for_console_pattern
 
+from microbit_firmware import MicrobitFirmwareTest
+
 
 PRINT_EVERY = 500       # interrupts between two lines of the program
 STALL_AFTER = 1.5       # seconds of counting before the pause
@@ -50,16 +52,7 @@ RATE = 1000.0           # events per second
 LFCLK_HZ = 32768        # RTC0's rate
 
 
-class MicrobitTiming(QemuSystemTest):
-
-    timeout = 60
-
-    def setUp(self):
-        super().setUp()
-        self.fwdir = os.getenv('MICROBIT_FIRMWARE')
-        if not self.fwdir:
-            self.skipTest('MICROBIT_FIRMWARE is not set')
-        self.set_machine('microbit')
+class MicrobitTiming(MicrobitFirmwareTest):
 
     def read_counts(self, until):
         """Collect (time, count) from the console until @until, pausing
@@ -111,10 +104,8 @@ class MicrobitTiming(QemuSystemTest):
                 sum((t - tm) ** 2 for t, _ in points))
 
     def check_rate(self, program, exact=True):
-        path = os.path.join(self.fwdir, program)
-        self.assertTrue(os.path.isfile(path), f'{path} has not been built')
         self.vm.set_console()
-        self.vm.add_args('-kernel', path)
+        self.vm.add_args('-kernel', self.firmware(program))
         self.vm.launch()
         wait_for_console_pattern(self, 'ticker start')
         counts, resumed = self.read_counts(STALL_AFTER + STALL + SETTLE +
