@@ -35,6 +35,7 @@
 #include "hw/qdev-properties.h"
 #include "exec/memop.h"
 #include "migration/vmstate.h"
+#include "trace.h"
 
 #define SLOT_ENABLE         0x500
 #define SLOT_POWER          NRF_POWER
@@ -133,6 +134,7 @@ static void nrf51_slot_update(NRF51SerialSlotState *s)
     int shown = enabled >= 0 ? enabled : NRF51_SLOT_TWI;
     unsigned m, i;
 
+    trace_nrf51_serial_slot_select(s->enable, enabled);
     memory_region_transaction_begin();
     for (m = 0; m < NRF51_SLOT_MEMBERS; m++) {
         if (s->member[m]) {
